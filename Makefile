@@ -1,0 +1,111 @@
+# qzreport — build, test and install. README.md explains every target.
+#
+#   make run        install missing Debian packages, build, summarize the bundled report
+#   make check      install missing packages, build with -Werror, run every test
+#   make sanitize   the whole test suite built with -fsanitize=address,undefined
+#   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DESTDIR ?=
+
+# Build folder and binary: `make sanitize` builds into another folder, so that the two builds
+# never mix objects.
+B   ?= build
+BIN ?= qzreport
+
+PKGS      = libcmark libpcre2-8 yaml-0.1
+TEST_PKGS = cmocka
+CFLAGS   ?= -O2 -g
+WERROR   ?=
+SAN      ?=
+
+QZ_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic $(WERROR) $(SAN) -D_POSIX_C_SOURCE=200809L \
+            -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS))
+QZ_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
+
+# The data files built into the binary, in the order they are loaded.
+DATA = data/outline.yaml
+
+CLI_SRC  = src/main.c src/cli.c src/outfile.c $(wildcard src/cmd_*.c)
+LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o
+CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all run check test unit e2e sanitize deps install uninstall clean FORCE
+
+all: $(BIN)
+
+# ---- the two commands of README.md ----
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BIN) summarize data/quzhou-2023.txt
+
+check: deps
+	@$(MAKE) --no-print-directory WERROR=-Werror test
+
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build-san BIN=build-san/qzreport WERROR=-Werror \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+
+deps:
+	@sh tools/deps.sh
+
+# ---- building ----
+
+# Objects depend on the flags they were built with: changing WERROR or SAN rebuilds them.
+$(B)/flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(CC) $(QZ_CFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CC) $(QZ_CFLAGS) $(CFLAGS)' > $@
+
+$(B)/%.o: src/%.c $(B)/flags
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/data.c: $(DATA) tools/embed.sh
+	@mkdir -p $(B)
+	sh tools/embed.sh $@ $(DATA)
+
+$(B)/data.o: $(B)/data.c $(B)/flags
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libqzreport.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(B)/libqzreport.a
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(B)/libqzreport.a $(QZ_LIBS) -o $@
+
+# ---- tests ----
+
+$(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
+	    $(QZ_LIBS) $(TEST_LIBS) -o $@
+
+test: unit e2e
+
+unit: $(UNIT_BIN)
+	@failed=0; for t in $(UNIT_BIN); do ./$$t || failed=1; done; \
+	 if [ $$failed = 0 ]; then echo "unit: all suites passed"; else echo "unit: FAILED"; exit 1; fi
+
+e2e: $(BIN)
+	@sh tests/e2e/run.sh ./$(BIN)
+
+# ---- installing ----
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/qzreport
+
+clean:
+	rm -rf build build-san qzreport
+
+-include $(wildcard $(B)/*.d $(B)/tests/*.d)

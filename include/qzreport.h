@@ -1,0 +1,195 @@
+/* qzreport.h — the one public header of libqzreport, the library behind the qzreport command.
+ * Ownership: every object a qz_*_new or qz_*_load function returns belongs to the caller, who
+ * releases it with the matching qz_*_free (which accepts NULL); byte offsets and spans handed out
+ * by a stage point into the qz_doc's text and stay valid until that qz_doc is freed. */
+#ifndef QZREPORT_H
+#define QZREPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define QZ_VERSION "0.1.0"
+
+/* ---- status and errors (the libyaml way: a status, details in an object the caller prints) ---- */
+
+typedef enum {
+    QZ_OK = 0,
+    QZ_ERR_IO,       /* a file could not be read or written */
+    QZ_ERR_ENCODING, /* the bytes are neither UTF-8 nor GB18030 text */
+    QZ_ERR_LIMIT,    /* the input exceeds a documented limit */
+    QZ_ERR_DATA,     /* a rules or configuration file is malformed */
+    QZ_ERR_NOMEM,    /* out of memory */
+    QZ_ERR_INTERNAL  /* a library (PCRE2, libyaml, cmark) failed unexpectedly */
+} qz_status;
+
+typedef struct {
+    qz_status status;
+    char path[1024]; /* the file the error is about, "" if none */
+    size_t line;     /* 1-based, 0 if not about a position */
+    size_t column;   /* 1-based, in Unicode code points; 0 if unknown */
+    char message[512];
+} qz_error;
+
+/* Formats an error for people: "PATH:LINE:COL: message", "PATH: message" or "message". */
+void qz_error_format(const qz_error *err, char *buf, size_t size);
+
+/* ---- limits (documented in README.md) ---- */
+
+#define QZ_MAX_INPUT_BYTES ((size_t)256 * 1024 * 1024) /* larger inputs are refused */
+
+/* ---- rules: the patterns and word lists of data/…yaml, compiled once ---- */
+
+typedef struct qz_rules qz_rules;
+
+/* The rules built into the binary (data/outline.yaml and friends), compiled with PCRE2 JIT. */
+qz_status qz_rules_new(qz_rules **out, qz_error *err);
+/* Adds a user's rules file on top of the built-in ones (same schema; lists are appended). */
+qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
+/* Same, from bytes in memory; name is used in error messages. */
+qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
+                            qz_error *err);
+void qz_rules_free(qz_rules *rules);
+
+/* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
+
+typedef enum { QZ_ENC_AUTO = 0, QZ_ENC_UTF8, QZ_ENC_GB18030 } qz_encoding;
+
+typedef enum {
+    QZ_REPAIR_JOINED /* a line broken mid-sentence was joined to the next one */
+} qz_repair_kind;
+
+typedef struct {
+    qz_repair_kind kind;
+    size_t line;   /* original 1-based line whose end was repaired */
+    size_t offset; /* byte offset in text where the removed line break stood */
+} qz_repair;
+
+typedef struct {
+    char *source;         /* the name given for the input ("-" is shown as "<stdin>") */
+    qz_encoding encoding; /* what the input was decoded from */
+    bool had_bom;
+    bool had_cr;          /* CRLF or lone CR line ends were normalised */
+    char *text;           /* UTF-8, LF line ends, broken lines joined, NUL-terminated */
+    size_t len;           /* bytes in text, without the NUL */
+    size_t *line_start;   /* original line i+1 starts at text[line_start[i]] */
+    size_t nlines;        /* number of original lines */
+    qz_repair *repairs;
+    size_t nrepairs;
+} qz_doc;
+
+/* Decodes and normalises len bytes. rules (may be NULL: no repairs) says which lines are
+ * headings, so that broken-line repair never joins a heading. */
+qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
+                            qz_encoding encoding, const qz_rules *rules, qz_error *err);
+/* Reads a whole file ("-" reads standard input) and loads it as above. */
+qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
+                           const qz_rules *rules, qz_error *err);
+void qz_doc_free(qz_doc *doc);
+
+/* Turns a byte offset in doc->text into the original 1-based line and 1-based column (in
+ * Unicode code points). */
+void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
+/* The 1-based original line that holds offset. */
+size_t qz_doc_line(const qz_doc *doc, size_t offset);
+
+const char *qz_encoding_name(qz_encoding enc);
+/* Parses "utf-8", "utf8", "gb18030", "gbk", "auto"; returns false for anything else. */
+bool qz_encoding_parse(const char *name, qz_encoding *out);
+
+/* ---- stage 2, sections: the outline of parts, numbered sections and topics ---- */
+
+typedef struct {
+    size_t start; /* byte offset in doc->text */
+    size_t len;   /* bytes; 0 when absent */
+} qz_span;
+
+typedef enum {
+    QZ_PART_REVIEW, /* 过去一年的主要工作 */
+    QZ_PART_PLAN,   /* 2023年主要任务 */
+    QZ_PART_BODY    /* numbered sections with no recognised part title above them */
+} qz_part_kind;
+
+typedef struct {
+    qz_span title;
+    size_t start;       /* offset of the paragraph that opens with the topic */
+    size_t section;     /* index into qz_outline.sections */
+} qz_topic;
+
+typedef struct {
+    int level;          /* 1 for 一、, 2 for （一）, 3 for 1., 4 for （1） */
+    int depth;          /* 0 for a part's top sections, 1 for their sub-sections, … */
+    unsigned number;    /* the heading's own number: 三、 is 3 */
+    qz_span marker;     /* "一、", "（一）" */
+    qz_span title;      /* without marker and final punctuation */
+    bool run_in;        /* the body continues on the heading's line */
+    size_t start;       /* offset of the heading line */
+    size_t end;         /* offset of the last byte of the section's last paragraph */
+    size_t part;        /* index into qz_outline.parts */
+    long parent;        /* index of the enclosing section, -1 at the top */
+    size_t ndesc;       /* sub-sections that follow this one, at any depth */
+    size_t first_topic; /* topics [first_topic, first_topic + ntopics) */
+    size_t ntopics;
+} qz_section;
+
+typedef struct {
+    qz_part_kind kind;
+    qz_span title;          /* empty for QZ_PART_BODY */
+    qz_span marker;         /* "一、" when the part title is numbered, else empty */
+    size_t start;           /* offset of the title line (or of the first section for BODY) */
+    size_t end;             /* offset of the last byte of the part */
+    size_t first_section;   /* sections [first_section, first_section + nsections) */
+    size_t nsections;       /* all of them, sub-sections included */
+} qz_part;
+
+typedef struct {
+    qz_span date_text;      /* the date as written */
+    int year, month, day;   /* 0 when no date was found */
+    qz_span speaker;        /* 吴国升 */
+    qz_span speaker_title;  /* 衢州市人大常委会主任 */
+    qz_span salutation;     /* 各位代表: */
+    qz_span title;          /* a document title line (…工作报告), if any */
+} qz_header;
+
+typedef struct {
+    qz_header header;
+    int year_reviewed;      /* 0 when unknown */
+    int year_planned;
+    qz_span preamble;       /* text before the first part (len 0 if none) */
+    qz_span closing;        /* the closing address paragraph (各位代表、同志们!…) */
+    qz_part *parts;
+    size_t nparts;
+    qz_section *sections;   /* every section in document order (pre-order) */
+    size_t nsections;
+    qz_topic *topics;       /* every topic in document order */
+    size_t ntopics;
+} qz_outline;
+
+qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *rules,
+                         qz_error *err);
+void qz_outline_free(qz_outline *outline);
+
+const char *qz_part_kind_name(qz_part_kind kind);
+
+/* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
+
+typedef enum { QZ_FORMAT_YAML, QZ_FORMAT_MARKDOWN, QZ_FORMAT_HTML } qz_format;
+
+typedef struct {
+    const qz_doc *doc;
+    const qz_outline *outline;
+} qz_summary;
+
+/* Each renders the whole summary into *out (malloc'd, NUL-terminated, length in *len). */
+qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err);
+qz_status qz_summary_render_markdown(const qz_summary *s, char **out, size_t *len, qz_error *err);
+qz_status qz_summary_render_html(const qz_summary *s, char **out, size_t *len, qz_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,134 @@
+/* cli.c — the option table machinery (parsing with getopt_long, and --help from the same
+ * table), and error printing for every subcommand. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define QZ_MAX_OPTIONS 32
+
+static size_t count_options(const qz_option *opts)
+{
+    size_t n = 0;
+    while (opts && opts[n].long_name)
+        n++;
+    return n;
+}
+
+static void set_value(const qz_option *o, const char *arg)
+{
+    if (o->type == QZ_OPT_FLAG)
+        *(bool *)o->value = true;
+    else
+        *(const char **)o->value = arg;
+}
+
+int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *first_operand)
+{
+    size_t n = count_options(cmd->options);
+    struct option longs[QZ_MAX_OPTIONS + 2];
+    /* ':' first: a missing value is reported as ':'. Options may follow operands
+     * (`summarize FILE -o out`), as with most GNU tools, so getopt's permutation stays on. */
+    char shorts[QZ_MAX_OPTIONS * 2 + 4] = ":h";
+    size_t sl = 2;
+    if (n > QZ_MAX_OPTIONS)
+        n = QZ_MAX_OPTIONS;
+    for (size_t i = 0; i < n; i++) {
+        const qz_option *o = &cmd->options[i];
+        longs[i] = (struct option){o->long_name, o->type == QZ_OPT_FLAG ? no_argument
+                                                                         : required_argument,
+                                   NULL, 256 + (int)i};
+        if (o->short_name) {
+            shorts[sl++] = o->short_name;
+            if (o->type == QZ_OPT_STRING)
+                shorts[sl++] = ':';
+        }
+    }
+    shorts[sl] = '\0';
+    longs[n] = (struct option){"help", no_argument, NULL, 'h'};
+    longs[n + 1] = (struct option){NULL, 0, NULL, 0};
+    optind = 0; /* 0 makes glibc start afresh, whatever an earlier parse left */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            qz_command_print_help(stdout, cmd);
+            return QZ_EXIT_OK;
+        }
+        if (c == '?' || c == ':') {
+            const char *what = argv[optind - 1];
+            if (c == ':')
+                return qz_usage_error(cmd, "option '%s' needs a value", what);
+            if (optopt)
+                return qz_usage_error(cmd, "unknown option '-%c'", optopt);
+            return qz_usage_error(cmd, "unknown option '%s'", what);
+        }
+        if (c >= 256) {
+            set_value(&cmd->options[c - 256], optarg);
+            continue;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (cmd->options[i].short_name == c)
+                set_value(&cmd->options[i], optarg);
+    }
+    *first_operand = optind;
+    return -1;
+}
+
+void qz_command_print_help(FILE *out, const qz_command_help *cmd)
+{
+    fprintf(out, "Usage: qzreport %s %s\n\n%s\n\nOptions:\n", cmd->name, cmd->usage,
+            cmd->summary);
+    size_t n = count_options(cmd->options);
+    for (size_t i = 0; i <= n; i++) {
+        const qz_option *o = i < n ? &cmd->options[i] : NULL;
+        char left[64];
+        if (o && o->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->short_name, o->long_name,
+                     o->arg_name ? " " : "", o->arg_name ? o->arg_name : "");
+        else if (o)
+            snprintf(left, sizeof left, "    --%s%s%s", o->long_name, o->arg_name ? " " : "",
+                     o->arg_name ? o->arg_name : "");
+        else
+            snprintf(left, sizeof left, "-h, --help");
+        fprintf(out, "  %-26s %s\n", left, o ? o->help : "show this help and exit");
+    }
+    if (cmd->details)
+        fprintf(out, "\n%s", cmd->details);
+    fprintf(out, "\nExit codes: 0 done; 1 findings (a failing check, an absent key); "
+                 "2 usage, input, output or internal error.\n");
+}
+
+int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("qzreport: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'qzreport %s --help'.\n", cmd ? cmd->name : "");
+    return QZ_EXIT_ERROR;
+}
+
+int qz_report_error(const qz_error *err)
+{
+    char buf[2048];
+    qz_error_format(err, buf, sizeof buf);
+    fprintf(stderr, "qzreport: %s\n", buf);
+    return QZ_EXIT_ERROR;
+}
+
+qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err)
+{
+    qz_status st = qz_rules_new(out, err);
+    if (st == QZ_OK && rules_path) {
+        st = qz_rules_add_file(*out, rules_path, err);
+        if (st != QZ_OK) {
+            qz_rules_free(*out);
+            *out = NULL;
+        }
+    }
+    return st;
+}

@@ -1,0 +1,61 @@
+/* cli.h — what the qzreport command's files share: the option table, the subcommands, output
+ * files and error printing. Ownership: the CLI owns everything it allocates and frees it before
+ * the command returns; option values point into argv. */
+#ifndef QZ_CLI_H
+#define QZ_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "qzreport.h"
+
+/* Exit codes, the same for every subcommand (README.md, "Exit codes"). */
+enum { QZ_EXIT_OK = 0, QZ_EXIT_FINDINGS = 1, QZ_EXIT_ERROR = 2 };
+
+typedef enum { QZ_OPT_FLAG, QZ_OPT_STRING } qz_opt_type;
+
+/* One row of a subcommand's option table: the table drives both parsing and --help. */
+typedef struct {
+    char short_name;       /* 0 if none */
+    const char *long_name;
+    const char *arg_name;  /* NULL for a flag */
+    const char *help;
+    qz_opt_type type;
+    void *value;           /* bool * for a flag, const char ** for a string */
+} qz_option;
+
+typedef struct {
+    const char *name;     /* "summarize" */
+    const char *usage;    /* "[OPTIONS] FILE|-" */
+    const char *summary;  /* one line */
+    const char *details;  /* paragraphs after the options, or NULL */
+    const qz_option *options;
+} qz_command_help;
+
+/* Parses argv[1..] with the table. Returns -1 when parsing succeeded (operands start at
+ * *first_operand), otherwise the exit code to return at once: 0 after printing --help, 2 after
+ * printing a usage error. */
+int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *first_operand);
+void qz_command_print_help(FILE *out, const qz_command_help *cmd);
+/* Prints "qzreport: MESSAGE" and "Try 'qzreport CMD --help'." to stderr; returns 2. */
+int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Prints a library error as "qzreport: PATH:LINE:COL: message" to stderr; returns 2. */
+int qz_report_error(const qz_error *err);
+
+/* Writes data to path whole or not at all (a temporary file in the same folder, then rename);
+ * NULL or "-" writes to standard output. */
+qz_status qz_output_write(const char *path, const char *data, size_t len, qz_error *err);
+/* Installs the handlers that remove a half-written temporary file on SIGINT/SIGTERM. */
+void qz_output_install_signals(void);
+
+/* Loads the built-in rules plus an optional user rules file. */
+qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err);
+
+int cmd_summarize(int argc, char **argv);
+extern const qz_command_help qz_summarize_help;
+
+#endif

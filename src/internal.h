@@ -1,0 +1,70 @@
+/* internal.h — helpers shared by the library's modules and never installed. Ownership: the
+ * helpers here allocate nothing except qz_buf, whose bytes belong to the buffer until
+ * qz_buf_release hands them to the caller or qz_buf_free drops them. */
+#ifndef QZ_INTERNAL_H
+#define QZ_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qzreport.h"
+
+/* ---- errors ---- */
+
+/* Fills err (which may be NULL) and returns status, so that callers can `return qz_fail(…)`. */
+qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line,
+                  size_t column, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* ---- growable arrays: grow *items to hold at least need elements of size elem ---- */
+
+bool qz_grow(void **items, size_t *cap, size_t need, size_t elem);
+#define QZ_GROW(arr, cap, need) qz_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+/* ---- a growable byte buffer ---- */
+
+typedef struct {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed; /* an allocation failed; later appends are ignored */
+} qz_buf;
+
+void qz_buf_append(qz_buf *b, const char *s, size_t n);
+void qz_buf_puts(qz_buf *b, const char *s);
+/* Hands the NUL-terminated bytes to the caller; the buffer is left empty. NULL if failed. */
+char *qz_buf_release(qz_buf *b, size_t *len);
+void qz_buf_free(qz_buf *b);
+
+/* ---- UTF-8 (text in qz_doc is valid UTF-8, so these never see malformed bytes there) ---- */
+
+/* Decodes the code point at s[0]; *n gets its byte length (1 for a malformed byte). */
+uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n);
+/* Number of code points in s[0..len). */
+size_t qz_utf8_count(const char *s, size_t len);
+/* White space for layout purposes: ASCII space and tab, U+3000 ideographic space, NBSP. */
+bool qz_is_layout_space(uint32_t cp);
+/* Bytes of layout space at the start / end of s[0..len). */
+size_t qz_skip_space(const char *s, size_t len);
+size_t qz_trim_space_end(const char *s, size_t len);
+
+/* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
+
+struct cmark_node;
+/* Builds the summary document; NULL when out of memory. The caller frees it with
+ * cmark_node_free. */
+struct cmark_node *qz_summary_tree(const qz_summary *s);
+
+/* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
+
+struct cmark_node;
+/* Builds the summary document; NULL when out of memory. The caller frees it with
+ * cmark_node_free. */
+struct cmark_node *qz_summary_tree(const qz_summary *s);
+
+#endif

@@ -1,0 +1,430 @@
+/* load.c — stage 1: bytes → UTF-8 text with LF line ends and broken lines joined, plus the map
+ * from byte offsets back to the original file's lines. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "rules.h"
+
+/* A header longer than this many lines is not a header: the salutation is looked for only
+ * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
+#define QZ_HEADER_MAX_LINES 20
+
+typedef struct {
+    size_t start, len; /* in the normalised buffer, without the line end */
+} line_span;
+
+/* ---- reading ---- */
+
+static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
+{
+    qz_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > QZ_MAX_INPUT_BYTES) {
+            qz_buf_free(&b);
+            return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0,
+                           "larger than the limit of %zu MiB", QZ_MAX_INPUT_BYTES >> 20);
+        }
+        qz_buf_append(&b, chunk, n);
+    }
+    if (ferror(f)) {
+        int e = errno;
+        qz_buf_free(&b);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
+    }
+    *out = qz_buf_release(&b, len);
+    if (!*out)
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+    return QZ_OK;
+}
+
+/* ---- decoding ---- */
+
+/* Number of the original line that holds byte offset off (CRLF, LF and lone CR all end a
+ * line, as the normaliser will see them). */
+static size_t raw_line_of(const char *b, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (b[i] == '\n')
+            line++;
+        else if (b[i] == '\r' && !(i + 1 < off && b[i + 1] == '\n'))
+            line++;
+    }
+    return line;
+}
+
+/* Decodes in[0..len) from `from` into fresh UTF-8. On bad input returns false and sets *bad to
+ * the offset of the first byte that could not be decoded. A NUL byte counts as bad: it is valid
+ * in both encodings but never in a report, and it marks binary data. */
+static bool decode(const char *in, size_t len, const char *from, char **out, size_t *outlen,
+                   size_t *bad, qz_status *st)
+{
+    *st = QZ_OK;
+    const char *nul = memchr(in, '\0', len);
+    size_t limit = nul ? (size_t)(nul - in) : len;
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        *st = QZ_ERR_INTERNAL;
+        return false;
+    }
+    size_t cap = limit + limit / 2 + 16;
+    char *buf = malloc(cap);
+    if (!buf) {
+        iconv_close(cd);
+        *st = QZ_ERR_NOMEM;
+        return false;
+    }
+    char *ip = (char *)in, *op = buf;
+    size_t ileft = limit, oleft = cap - 1;
+    bool ok = true;
+    while (ileft > 0) {
+        if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1)
+            continue;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - buf);
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                *st = QZ_ERR_NOMEM;
+                ok = false;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+            op = buf + used;
+            oleft = cap - 1 - used;
+            continue;
+        }
+        ok = false; /* EILSEQ or EINVAL (truncated at the end) */
+        break;
+    }
+    iconv_close(cd);
+    if (ok && nul) {
+        ok = false;
+        ip = (char *)nul;
+    }
+    if (!ok) {
+        *bad = (size_t)(ip - in);
+        free(buf);
+        return false;
+    }
+    *op = '\0';
+    *out = buf;
+    *outlen = (size_t)(op - buf);
+    return true;
+}
+
+static qz_status decode_text(const char *source, const char *bytes, size_t len,
+                             qz_encoding want, qz_doc *doc, char **text, size_t *tlen,
+                             qz_error *err)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+    bool has_bom = len >= 3 && memcmp(bytes, bom, 3) == 0;
+    size_t bad_utf8 = 0, bad_gb = 0;
+    qz_status st = QZ_OK;
+    if (want != QZ_ENC_GB18030) {
+        size_t skip = has_bom ? 3 : 0;
+        if (decode(bytes + skip, len - skip, "UTF-8", text, tlen, &bad_utf8, &st)) {
+            doc->encoding = QZ_ENC_UTF8;
+            doc->had_bom = has_bom;
+            return QZ_OK;
+        }
+        bad_utf8 += skip;
+    }
+    if (st == QZ_OK && want != QZ_ENC_UTF8 && !(want == QZ_ENC_AUTO && has_bom)) {
+        if (decode(bytes, len, "GB18030", text, tlen, &bad_gb, &st)) {
+            doc->encoding = QZ_ENC_GB18030;
+            return QZ_OK;
+        }
+    }
+    if (st == QZ_ERR_NOMEM)
+        return qz_fail(err, st, source, 0, 0, "out of memory");
+    if (st != QZ_OK)
+        return qz_fail(err, st, source, 0, 0, "iconv cannot convert from %s",
+                       want == QZ_ENC_UTF8 ? "UTF-8" : "GB18030");
+    /* The decoder that got further is the likelier intent, so its stopping point is the byte
+     * worth showing. */
+    size_t bad = bad_utf8 > bad_gb ? bad_utf8 : bad_gb;
+    const char *what = want == QZ_ENC_UTF8      ? "not UTF-8 text"
+                       : want == QZ_ENC_GB18030 ? "not GB18030 text"
+                                                : "not UTF-8 or GB18030 text";
+    return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0, "%s (first bad byte at line %zu)", what,
+                   raw_line_of(bytes, bad));
+}
+
+/* ---- lines ---- */
+
+/* CRLF and lone CR become LF, in place; returns the new length. */
+static size_t normalise_newlines(char *t, size_t len, bool *had_cr)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < len; r++) {
+        if (t[r] == '\r') {
+            *had_cr = true;
+            if (r + 1 < len && t[r + 1] == '\n')
+                r++;
+            t[w++] = '\n';
+        } else {
+            t[w++] = t[r];
+        }
+    }
+    t[w] = '\0';
+    return w;
+}
+
+static qz_status split_lines(const char *t, size_t len, line_span **out, size_t *n)
+{
+    size_t count = 0, cap = 0;
+    line_span *lines = NULL;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && t[i] != '\n')
+            continue;
+        if (i == len && start == len)
+            break; /* a final line end does not open another line */
+        if (!QZ_GROW(lines, cap, count + 1)) {
+            free(lines);
+            return QZ_ERR_NOMEM;
+        }
+        lines[count++] = (line_span){start, i - start};
+        start = i + 1;
+    }
+    *out = lines;
+    *n = count;
+    return QZ_OK;
+}
+
+static bool line_blank(const char *t, line_span l)
+{
+    return qz_skip_space(t + l.start, l.len) == l.len;
+}
+
+static bool matches_any(const qz_rules *r, const qz_pattern_list *list, const char *s,
+                        size_t len)
+{
+    qz_match m;
+    return qz_pattern_list_match(r, list, s, len, &m) != NULL;
+}
+
+/* Lines [0, result) are the header: up to the salutation (各位代表:) when one stands among the
+ * first lines; otherwise the leading lines that look like header lines (a date, a title, the
+ * speaker). */
+static size_t header_lines(const qz_rules *r, const char *t, const line_span *lines, size_t n)
+{
+    size_t limit = n < QZ_HEADER_MAX_LINES ? n : QZ_HEADER_MAX_LINES;
+    for (size_t i = 0; i < limit; i++) {
+        size_t sk = qz_skip_space(t + lines[i].start, lines[i].len);
+        const char *s = t + lines[i].start + sk;
+        size_t len = lines[i].len - sk;
+        if (matches_any(r, &r->salutation, s, len))
+            return i + 1;
+        if (qz_rules_standalone_heading(r, s, len))
+            break;
+    }
+    size_t i = 0;
+    while (i < limit) {
+        size_t sk = qz_skip_space(t + lines[i].start, lines[i].len);
+        const char *s = t + lines[i].start + sk;
+        size_t len = lines[i].len - sk;
+        if (!(len == 0 || matches_any(r, &r->date, s, len) || matches_any(r, &r->title, s, len)
+              || matches_any(r, &r->speaker, s, len)))
+            break;
+        i++;
+    }
+    return i;
+}
+
+static bool line_standalone_heading(const qz_rules *r, const char *t, line_span l)
+{
+    size_t sk = qz_skip_space(t + l.start, l.len);
+    return qz_rules_standalone_heading(r, t + l.start + sk, l.len - sk);
+}
+
+static bool line_starts_heading(const qz_rules *r, const char *t, line_span l)
+{
+    size_t sk = qz_skip_space(t + l.start, l.len);
+    qz_heading_match h;
+    return qz_rules_heading(r, t + l.start + sk, l.len - sk, &h) ||
+           qz_rules_part_title(r, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
+}
+
+/* Whether line i was broken mid-sentence and continues on line i+1. */
+static bool broken_after(const qz_rules *r, const char *t, const line_span *lines, size_t n,
+                         size_t i, size_t header_end)
+{
+    if (i < header_end || i + 1 >= n)
+        return false;
+    line_span a = lines[i], b = lines[i + 1];
+    if (line_blank(t, a) || line_blank(t, b))
+        return false;
+    if (line_standalone_heading(r, t, a) || line_starts_heading(r, t, b))
+        return false;
+    size_t alen = a.len - qz_trim_space_end(t + a.start, a.len);
+    return !qz_rules_line_complete(r, t + a.start, alen);
+}
+
+/* Copies the lines into the document text, dropping the line end (and trailing spaces) of each
+ * broken line, and records each original line's start. */
+static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_span *lines,
+                          size_t n, const qz_rules *r)
+{
+    doc->text = malloc(tlen + 1);
+    doc->line_start = malloc((n ? n : 1) * sizeof *doc->line_start);
+    if (!doc->text || !doc->line_start)
+        return QZ_ERR_NOMEM;
+    size_t header_end = r ? header_lines(r, t, lines, n) : 0;
+    size_t cap = 0, w = 0;
+    for (size_t i = 0; i < n; i++) {
+        doc->line_start[i] = w;
+        bool join = r && broken_after(r, t, lines, n, i, header_end);
+        size_t len = lines[i].len;
+        if (join)
+            len -= qz_trim_space_end(t + lines[i].start, len);
+        memcpy(doc->text + w, t + lines[i].start, len);
+        w += len;
+        if (join) {
+            if (!QZ_GROW(doc->repairs, cap, doc->nrepairs + 1))
+                return QZ_ERR_NOMEM;
+            doc->repairs[doc->nrepairs++] = (qz_repair){QZ_REPAIR_JOINED, i + 1, w};
+        } else if (lines[i].start + lines[i].len < tlen) {
+            doc->text[w++] = '\n';
+        }
+    }
+    doc->text[w] = '\0';
+    doc->len = w;
+    doc->nlines = n;
+    return QZ_OK;
+}
+
+qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
+                            qz_encoding encoding, const qz_rules *rules, qz_error *err)
+{
+    *out = NULL;
+    const char *name = source && strcmp(source, "-") != 0 ? source : "<stdin>";
+    if (len > QZ_MAX_INPUT_BYTES)
+        return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0, "larger than the limit of %zu MiB",
+                       QZ_MAX_INPUT_BYTES >> 20);
+    qz_doc *doc = calloc(1, sizeof *doc);
+    if (!doc || !(doc->source = strdup(name))) {
+        free(doc);
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
+    char *t = NULL;
+    size_t tlen = 0;
+    qz_status st = decode_text(name, bytes, len, encoding, doc, &t, &tlen, err);
+    if (st != QZ_OK) {
+        qz_doc_free(doc);
+        return st;
+    }
+    tlen = normalise_newlines(t, tlen, &doc->had_cr);
+    line_span *lines = NULL;
+    size_t n = 0;
+    st = split_lines(t, tlen, &lines, &n);
+    if (st == QZ_OK)
+        st = assemble(doc, t, tlen, lines, n, rules);
+    free(lines);
+    free(t);
+    if (st != QZ_OK) {
+        qz_doc_free(doc);
+        return qz_fail(err, st, name, 0, 0, "out of memory");
+    }
+    *out = doc;
+    return QZ_OK;
+}
+
+qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
+                           const qz_rules *rules, qz_error *err)
+{
+    *out = NULL;
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (!is_stdin)
+            fclose(f);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
+    }
+    char *bytes = NULL;
+    size_t len = 0;
+    qz_status st = read_stream(f, name, &bytes, &len, err);
+    if (!is_stdin)
+        fclose(f);
+    if (st != QZ_OK)
+        return st;
+    st = qz_doc_load_bytes(out, path, bytes, len, encoding, rules, err);
+    free(bytes);
+    return st;
+}
+
+void qz_doc_free(qz_doc *doc)
+{
+    if (!doc)
+        return;
+    free(doc->source);
+    free(doc->text);
+    free(doc->line_start);
+    free(doc->repairs);
+    free(doc);
+}
+
+size_t qz_doc_line(const qz_doc *doc, size_t offset)
+{
+    if (doc->nlines == 0)
+        return 1;
+    size_t lo = 0, hi = doc->nlines; /* find the last line whose start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_start[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
+void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column)
+{
+    size_t l = qz_doc_line(doc, offset);
+    size_t start = doc->nlines ? doc->line_start[l - 1] : 0;
+    if (offset > doc->len)
+        offset = doc->len;
+    *line = l;
+    *column = qz_utf8_count(doc->text + start, offset - start) + 1;
+}
+
+const char *qz_encoding_name(qz_encoding enc)
+{
+    switch (enc) {
+    case QZ_ENC_UTF8:
+        return "utf-8";
+    case QZ_ENC_GB18030:
+        return "gb18030";
+    default:
+        return "auto";
+    }
+}
+
+bool qz_encoding_parse(const char *name, qz_encoding *out)
+{
+    static const struct {
+        const char *name;
+        qz_encoding enc;
+    } names[] = {{"auto", QZ_ENC_AUTO},       {"utf-8", QZ_ENC_UTF8}, {"utf8", QZ_ENC_UTF8},
+                 {"gb18030", QZ_ENC_GB18030}, {"gbk", QZ_ENC_GB18030}, {"gb2312", QZ_ENC_GB18030}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcasecmp(name, names[i].name) == 0) {
+            *out = names[i].enc;
+            return true;
+        }
+    }
+    return false;
+}

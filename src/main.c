@@ -1,0 +1,79 @@
+/* main.c — the qzreport command: global options, then dispatch to one cmd_NAME per
+ * subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const qz_command_help *help;
+} command;
+
+static const command commands[] = {
+    {"summarize", cmd_summarize, &qz_summarize_help},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_usage(FILE *out)
+{
+    fprintf(out, "Usage: qzreport COMMAND [OPTIONS] FILE...\n"
+                 "       qzreport help COMMAND | --help | --version\n\n"
+                 "Reads People's Congress standing committee work reports (UTF-8 or GB18030).\n\n"
+                 "Commands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        const char *s = commands[i].help->summary;
+        fprintf(out, "  %-10s %.*s\n", commands[i].name, (int)strcspn(s, ":\n"), s);
+    }
+    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
+    fprintf(out, "\nExit codes: 0 done; 1 findings (a failing check, an absent key); "
+                 "2 usage, input, output or internal error.\n");
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+    fprintf(stderr, "qzreport: unknown command '%s'\nTry 'qzreport --help'.\n", name);
+    return QZ_EXIT_ERROR;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_usage(stderr);
+        return QZ_EXIT_ERROR;
+    }
+    const char *arg = argv[1];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        print_usage(stdout);
+        return QZ_EXIT_OK;
+    }
+    if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
+        printf("qzreport %s\n", QZ_VERSION);
+        return QZ_EXIT_OK;
+    }
+    if (strcmp(arg, "help") == 0) {
+        if (argc < 3) {
+            print_usage(stdout);
+            return QZ_EXIT_OK;
+        }
+        const command *c = find_command(argv[2]);
+        if (!c)
+            return unknown_command(argv[2]);
+        qz_command_print_help(stdout, c->help);
+        return QZ_EXIT_OK;
+    }
+    const command *c = find_command(arg);
+    if (!c)
+        return unknown_command(arg);
+    qz_output_install_signals();
+    return c->run(argc - 1, argv + 1);
+}

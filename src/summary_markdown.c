@@ -1,0 +1,224 @@
+/* summary_markdown.c — the summary of one report as a cmark node tree, rendered as CommonMark.
+ * The tree is built from nodes, never from Markdown text, so cmark does all the escaping. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "internal.h"
+
+/* Building stops quietly at the first failed allocation; `ok` records it. */
+typedef struct {
+    const qz_doc *doc;
+    const qz_outline *o;
+    bool ok;
+} tree;
+
+static cmark_node *add(tree *t, cmark_node *parent, cmark_node_type type)
+{
+    cmark_node *n = cmark_node_new(type);
+    if (!n || !cmark_node_append_child(parent, n)) {
+        cmark_node_free(n);
+        t->ok = false;
+        return NULL;
+    }
+    return n;
+}
+
+static void add_text(tree *t, cmark_node *parent, const char *fmt, ...)
+{
+    if (!parent)
+        return;
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    cmark_node *n = add(t, parent, CMARK_NODE_TEXT);
+    if (n && !cmark_node_set_literal(n, buf))
+        t->ok = false;
+}
+
+static void add_strong(tree *t, cmark_node *parent, const char *label)
+{
+    cmark_node *s = parent ? add(t, parent, CMARK_NODE_STRONG) : NULL;
+    if (s)
+        add_text(t, s, "%s", label);
+}
+
+static cmark_node *add_list(tree *t, cmark_node *parent)
+{
+    cmark_node *l = parent ? add(t, parent, CMARK_NODE_LIST) : NULL;
+    if (l) {
+        cmark_node_set_list_type(l, CMARK_BULLET_LIST);
+        cmark_node_set_list_tight(l, 1);
+    }
+    return l;
+}
+
+/* A list item holding one paragraph; returns the paragraph, for text to go into. */
+static cmark_node *add_item(tree *t, cmark_node *list)
+{
+    cmark_node *item = list ? add(t, list, CMARK_NODE_ITEM) : NULL;
+    return item ? add(t, item, CMARK_NODE_PARAGRAPH) : NULL;
+}
+
+static cmark_node *add_heading(tree *t, cmark_node *parent, int level)
+{
+    cmark_node *h = add(t, parent, CMARK_NODE_HEADING);
+    if (h)
+        cmark_node_set_heading_level(h, level);
+    return h;
+}
+
+static size_t line_of(tree *t, size_t offset)
+{
+    return qz_doc_line(t->doc, offset);
+}
+
+static size_t last_line(tree *t, size_t start, size_t end)
+{
+    return qz_doc_line(t->doc, end > start ? end - 1 : start);
+}
+
+#define SPAN(t, s) (int)(s).len, (t)->doc->text + (s).start
+
+/* ---- parts of the document ---- */
+
+static void add_facts(tree *t, cmark_node *doc)
+{
+    const qz_header *h = &t->o->header;
+    cmark_node *list = add_list(t, doc);
+    cmark_node *p = add_item(t, list);
+    add_strong(t, p, "Source:");
+    add_text(t, p, " %s (%s)", t->doc->source, qz_encoding_name(t->doc->encoding));
+    if (h->year) {
+        p = add_item(t, list);
+        add_strong(t, p, "Date:");
+        add_text(t, p, " %04d-%02d-%02d", h->year, h->month, h->day);
+    }
+    if (h->speaker.len) {
+        p = add_item(t, list);
+        add_strong(t, p, "Speaker:");
+        add_text(t, p, " %.*s %.*s", SPAN(t, h->speaker_title), SPAN(t, h->speaker));
+    }
+    if (t->o->year_reviewed) {
+        p = add_item(t, list);
+        add_strong(t, p, "Years:");
+        add_text(t, p, " %d in review, %d planned", t->o->year_reviewed, t->o->year_planned);
+    }
+}
+
+static void add_topics(tree *t, cmark_node *item, const qz_section *s)
+{
+    if (!s->ntopics)
+        return;
+    cmark_node *list = add_list(t, item);
+    for (size_t i = s->first_topic; i < s->first_topic + s->ntopics; i++) {
+        const qz_topic *tp = &t->o->topics[i];
+        add_text(t, add_item(t, list), "%.*s (line %zu)", SPAN(t, tp->title),
+                 line_of(t, tp->start));
+    }
+}
+
+static void add_sections(tree *t, cmark_node *parent, size_t first, size_t end, long up)
+{
+    const qz_outline *o = t->o;
+    cmark_node *list = NULL;
+    for (size_t i = first; i < end; i += o->sections[i].ndesc + 1) {
+        const qz_section *s = &o->sections[i];
+        if (s->parent != up)
+            continue;
+        if (!list)
+            list = add_list(t, parent);
+        cmark_node *p = add_item(t, list);
+        add_text(t, p, "%.*s%.*s — lines %zu–%zu", SPAN(t, s->marker), SPAN(t, s->title),
+                 line_of(t, s->start), last_line(t, s->start, s->end));
+        cmark_node *item = p ? cmark_node_parent(p) : NULL;
+        add_topics(t, item, s);
+        if (s->ndesc)
+            add_sections(t, item, i + 1, i + 1 + s->ndesc, (long)i);
+    }
+}
+
+static const char *part_label(qz_part_kind kind)
+{
+    switch (kind) {
+    case QZ_PART_REVIEW:
+        return "the year in review";
+    case QZ_PART_PLAN:
+        return "the plan";
+    default:
+        return "sections";
+    }
+}
+
+static void add_parts(tree *t, cmark_node *doc)
+{
+    for (size_t i = 0; i < t->o->nparts; i++) {
+        const qz_part *p = &t->o->parts[i];
+        cmark_node *h = add_heading(t, doc, 2);
+        if (p->title.len)
+            add_text(t, h, "%.*s", SPAN(t, p->title));
+        else
+            add_text(t, h, "Sections");
+        cmark_node *para = add(t, doc, CMARK_NODE_PARAGRAPH);
+        add_text(t, para, "%s, lines %zu–%zu", part_label(p->kind), line_of(t, p->start),
+                 last_line(t, p->start, p->end));
+        add_sections(t, doc, p->first_section, p->first_section + p->nsections, -1);
+    }
+}
+
+static void add_repairs(tree *t, cmark_node *doc)
+{
+    if (!t->doc->nrepairs)
+        return;
+    add_text(t, add_heading(t, doc, 2), "Repairs");
+    cmark_node *list = add_list(t, doc);
+    for (size_t i = 0; i < t->doc->nrepairs; i++)
+        add_text(t, add_item(t, list), "line %zu: broken mid-sentence, joined to line %zu",
+                 t->doc->repairs[i].line, t->doc->repairs[i].line + 1);
+}
+
+cmark_node *qz_summary_tree(const qz_summary *s)
+{
+    tree t = {.doc = s->doc, .o = s->outline, .ok = true};
+    cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+    if (!doc)
+        return NULL;
+    cmark_node *h = add_heading(&t, doc, 1);
+    if (s->outline->header.title.len)
+        add_text(&t, h, "%.*s", SPAN(&t, s->outline->header.title));
+    else
+        add_text(&t, h, "Report summary");
+    add_facts(&t, doc);
+    add_parts(&t, doc);
+    if (s->outline->closing.len) {
+        cmark_node *p = add(&t, doc, CMARK_NODE_PARAGRAPH);
+        add_strong(&t, p, "Closing:");
+        add_text(&t, p, " line %zu", line_of(&t, s->outline->closing.start));
+    }
+    add_repairs(&t, doc);
+    if (!t.ok) {
+        cmark_node_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+qz_status qz_summary_render_markdown(const qz_summary *s, char **out, size_t *len,
+                                     qz_error *err)
+{
+    cmark_node *doc = qz_summary_tree(s);
+    if (!doc)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    /* width 0: no wrapping, so that each item stays on one line */
+    *out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    cmark_node_free(doc);
+    if (!*out)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    *len = strlen(*out);
+    return QZ_OK;
+}

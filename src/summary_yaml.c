@@ -1,0 +1,302 @@
+/* summary_yaml.c — the summary of one report as YAML, emitted through libyaml's event API.
+ * It only lays out what the stages found; it computes nothing. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yaml.h>
+
+#include "internal.h"
+
+typedef struct {
+    yaml_emitter_t em;
+    const qz_doc *doc;
+    bool ok;
+} emitter;
+
+static int write_handler(void *data, unsigned char *buffer, size_t size)
+{
+    qz_buf_append(data, (const char *)buffer, size);
+    return !((qz_buf *)data)->failed;
+}
+
+static void emit(emitter *e, yaml_event_t *ev, int initialised)
+{
+    if (!initialised || !e->ok) {
+        if (initialised)
+            yaml_event_delete(ev);
+        e->ok = false;
+        return;
+    }
+    if (!yaml_emitter_emit(&e->em, ev))
+        e->ok = false; /* yaml_emitter_emit frees the event either way */
+}
+
+/* A string that a YAML 1.1 reader would take for a number, a boolean, null or a timestamp is
+ * quoted, so that every string comes back as a string. */
+static bool looks_typed(const char *s, size_t len)
+{
+    static const char *const words[] = {"y", "n", "yes", "no", "true", "false", "on", "off",
+                                        "null", "~", ""};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && strncasecmp(s, words[i], len) == 0)
+            return true;
+    for (size_t i = 0; i < len; i++)
+        if (!strchr("0123456789+-.:_eE", s[i]))
+            return false;
+    return true;
+}
+
+static void emit_str(emitter *e, const char *s, size_t len)
+{
+    yaml_event_t ev;
+    yaml_scalar_style_t style = looks_typed(s, len) ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+                                                    : YAML_ANY_SCALAR_STYLE;
+    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)len, 1, 1,
+                                              style));
+}
+
+static void emit_cstr(emitter *e, const char *s)
+{
+    emit_str(e, s, strlen(s));
+}
+
+static void emit_plain(emitter *e, const char *s)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s),
+                                              1, 0, YAML_PLAIN_SCALAR_STYLE));
+}
+
+static void emit_uint(emitter *e, uintmax_t v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%" PRIuMAX, v);
+    emit_plain(e, buf);
+}
+
+static void emit_null(emitter *e)
+{
+    emit_plain(e, "null");
+}
+
+static void emit_span(emitter *e, qz_span s)
+{
+    if (s.len)
+        emit_str(e, e->doc->text + s.start, s.len);
+    else
+        emit_null(e);
+}
+
+static void map_start(emitter *e, bool flow)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_mapping_start_event_initialize(
+                     &ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE));
+}
+
+static void map_end(emitter *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_mapping_end_event_initialize(&ev));
+}
+
+static void seq_start(emitter *e, bool flow)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_sequence_start_event_initialize(
+                     &ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE));
+}
+
+static void seq_end(emitter *e)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+static void key_uint(emitter *e, const char *k, uintmax_t v)
+{
+    emit_cstr(e, k);
+    emit_uint(e, v);
+}
+
+static void key_line(emitter *e, const char *k, size_t offset)
+{
+    key_uint(e, k, qz_doc_line(e->doc, offset));
+}
+
+/* The line of a span's last byte: where an [start, end) range ends. */
+static size_t end_line(const qz_doc *doc, size_t start, size_t end)
+{
+    return qz_doc_line(doc, end > start ? end - 1 : start);
+}
+
+/* ---- the sections ---- */
+
+static void emit_header(emitter *e, const qz_header *h)
+{
+    emit_cstr(e, "header");
+    map_start(e, false);
+    emit_cstr(e, "date");
+    if (h->year) {
+        char date[16];
+        snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
+        emit_plain(e, date); /* an ISO date, which YAML readers may take as a date: it is one */
+    } else {
+        emit_null(e);
+    }
+    emit_cstr(e, "speaker");
+    emit_span(e, h->speaker);
+    emit_cstr(e, "speaker_title");
+    emit_span(e, h->speaker_title);
+    emit_cstr(e, "title");
+    emit_span(e, h->title);
+    map_end(e);
+}
+
+static void emit_years(emitter *e, const qz_outline *o)
+{
+    emit_cstr(e, "years");
+    map_start(e, true);
+    emit_cstr(e, "reviewed");
+    if (o->year_reviewed)
+        emit_uint(e, (uintmax_t)o->year_reviewed);
+    else
+        emit_null(e);
+    emit_cstr(e, "planned");
+    if (o->year_planned)
+        emit_uint(e, (uintmax_t)o->year_planned);
+    else
+        emit_null(e);
+    map_end(e);
+}
+
+static void emit_range(emitter *e, const char *key, qz_span s)
+{
+    emit_cstr(e, key);
+    if (!s.len) {
+        emit_null(e);
+        return;
+    }
+    map_start(e, true);
+    key_line(e, "line", s.start);
+    key_uint(e, "end_line", end_line(e->doc, s.start, s.start + s.len));
+    map_end(e);
+}
+
+static void emit_topics(emitter *e, const qz_outline *o, const qz_section *s)
+{
+    emit_cstr(e, "topics");
+    seq_start(e, false);
+    for (size_t i = s->first_topic; i < s->first_topic + s->ntopics; i++) {
+        map_start(e, true);
+        emit_cstr(e, "title");
+        emit_span(e, o->topics[i].title);
+        key_line(e, "line", o->topics[i].start);
+        map_end(e);
+    }
+    seq_end(e);
+}
+
+/* Emits the sections in [first, end) whose parent is `parent`, each with its own children. */
+static void emit_sections(emitter *e, const qz_outline *o, size_t first, size_t end, long parent)
+{
+    emit_cstr(e, "sections");
+    seq_start(e, false);
+    for (size_t i = first; i < end; i += o->sections[i].ndesc + 1) {
+        const qz_section *s = &o->sections[i];
+        if (s->parent != parent)
+            continue;
+        map_start(e, false);
+        key_uint(e, "number", s->number);
+        emit_cstr(e, "title");
+        emit_span(e, s->title);
+        key_line(e, "line", s->start);
+        key_uint(e, "end_line", end_line(e->doc, s->start, s->end));
+        emit_topics(e, o, s);
+        if (s->ndesc)
+            emit_sections(e, o, i + 1, i + 1 + s->ndesc, (long)i);
+        map_end(e);
+    }
+    seq_end(e);
+}
+
+static void emit_parts(emitter *e, const qz_outline *o)
+{
+    emit_cstr(e, "parts");
+    seq_start(e, false);
+    for (size_t i = 0; i < o->nparts; i++) {
+        const qz_part *p = &o->parts[i];
+        map_start(e, false);
+        emit_cstr(e, "kind");
+        emit_cstr(e, qz_part_kind_name(p->kind));
+        emit_cstr(e, "title");
+        emit_span(e, p->title);
+        key_line(e, "line", p->start);
+        key_uint(e, "end_line", end_line(e->doc, p->start, p->end));
+        emit_sections(e, o, p->first_section, p->first_section + p->nsections, -1);
+        map_end(e);
+    }
+    seq_end(e);
+}
+
+static void emit_repairs(emitter *e, const qz_doc *doc)
+{
+    emit_cstr(e, "repairs");
+    seq_start(e, false);
+    for (size_t i = 0; i < doc->nrepairs; i++) {
+        map_start(e, true);
+        key_uint(e, "line", doc->repairs[i].line);
+        emit_cstr(e, "kind");
+        emit_cstr(e, "joined");
+        map_end(e);
+    }
+    seq_end(e);
+}
+
+static void emit_summary(emitter *e, const qz_summary *s)
+{
+    yaml_event_t ev;
+    emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    map_start(e, false);
+    emit_cstr(e, "source");
+    emit_cstr(e, s->doc->source);
+    emit_cstr(e, "encoding");
+    emit_cstr(e, qz_encoding_name(s->doc->encoding));
+    emit_header(e, &s->outline->header);
+    emit_years(e, s->outline);
+    emit_range(e, "preamble", s->outline->preamble);
+    emit_parts(e, s->outline);
+    emit_range(e, "closing", s->outline->closing);
+    emit_repairs(e, s->doc);
+    map_end(e);
+    emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
+    emit(e, &ev, yaml_stream_end_event_initialize(&ev));
+}
+
+qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err)
+{
+    qz_buf b = {0};
+    emitter e = {.doc = s->doc, .ok = true};
+    if (!yaml_emitter_initialize(&e.em))
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    yaml_emitter_set_output(&e.em, write_handler, &b);
+    yaml_emitter_set_unicode(&e.em, 1);
+    yaml_emitter_set_width(&e.em, -1);
+    yaml_emitter_set_indent(&e.em, 2);
+    emit_summary(&e, s);
+    if (e.ok && !yaml_emitter_flush(&e.em))
+        e.ok = false;
+    const char *problem = e.em.problem;
+    yaml_emitter_delete(&e.em);
+    if (!e.ok || b.failed) {
+        bool nomem = b.failed;
+        qz_buf_free(&b);
+        return qz_fail(err, nomem ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL, NULL, 0, 0,
+                       "YAML emitter: %s", problem ? problem : "out of memory");
+    }
+    *out = qz_buf_release(&b, len);
+    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}

@@ -1,0 +1,38 @@
+#!/bin/sh
+# deps.sh — makes sure the build's Debian packages are installed (README.md, "Build").
+# As root with apt-get: installs what is missing (apt-get update, then apt-get install -y).
+# Otherwise: prints the exact apt-get line and exits 2, so that `make run` stops with a
+# command to copy rather than a compiler error.
+set -eu
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev"
+modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson"
+
+missing=""
+if command -v dpkg-query >/dev/null 2>&1; then
+    for p in $packages; do
+        if ! dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing="$missing $p"
+        fi
+    done
+elif command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $modules; then
+    exit 0 # not Debian, but pkg-config finds every library: nothing to do
+else
+    echo "qzreport: cannot find the libraries ($modules) with pkg-config;" >&2
+    echo "install them with your system's package manager." >&2
+    exit 2
+fi
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "qzreport: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    # shellcheck disable=SC2086 # word splitting is wanted: one argument per package
+    apt-get install -y -q $missing
+    exit 0
+fi
+echo "qzreport: these packages are missing:$missing" >&2
+echo "install them with:" >&2
+echo "  sudo apt-get install -y$missing" >&2
+exit 2
