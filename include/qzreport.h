@@ -127,7 +127,7 @@ typedef struct {
     qz_span title;      /* without marker and final punctuation */
     bool run_in;        /* the body continues on the heading's line */
     size_t start;       /* offset of the heading line */
-    size_t end;         /* offset of the last byte of the section's last paragraph */
+    size_t end;         /* offset just past the section's last line (its line end excluded) */
     size_t part;        /* index into qz_outline.parts */
     long parent;        /* index of the enclosing section, -1 at the top */
     size_t ndesc;       /* sub-sections that follow this one, at any depth */
@@ -140,7 +140,7 @@ typedef struct {
     qz_span title;          /* empty for QZ_PART_BODY */
     qz_span marker;         /* "一、" when the part title is numbered, else empty */
     size_t start;           /* offset of the title line (or of the first section for BODY) */
-    size_t end;             /* offset of the last byte of the part */
+    size_t end;             /* offset just past the part's last line */
     size_t first_section;   /* sections [first_section, first_section + nsections) */
     size_t nsections;       /* all of them, sub-sections included */
 } qz_part;

@@ -111,35 +111,48 @@ static void add_facts(tree *t, cmark_node *doc)
     }
 }
 
-static void add_topics(tree *t, cmark_node *item, const qz_section *s)
+/* "lines 7–11", or "line 18" when a range is one line. */
+static void add_lines(tree *t, cmark_node *p, const char *prefix, size_t first, size_t last)
 {
-    if (!s->ntopics)
-        return;
-    cmark_node *list = add_list(t, item);
-    for (size_t i = s->first_topic; i < s->first_topic + s->ntopics; i++) {
-        const qz_topic *tp = &t->o->topics[i];
-        add_text(t, add_item(t, list), "%.*s (line %zu)", SPAN(t, tp->title),
-                 line_of(t, tp->start));
-    }
+    if (first == last)
+        add_text(t, p, "%sline %zu", prefix, first);
+    else
+        add_text(t, p, "%slines %zu–%zu", prefix, first, last);
 }
 
-static void add_sections(tree *t, cmark_node *parent, size_t first, size_t end, long up)
+/* One list under a section's item: its topics (in emphasis) first, then its sub-sections; a
+ * single list, because two lists in a row would need a separator in CommonMark. */
+static void add_sections(tree *t, cmark_node *list, size_t first, size_t end, long up);
+
+static void add_children(tree *t, cmark_node *item, size_t i)
+{
+    const qz_section *s = &t->o->sections[i];
+    if (!s->ntopics && !s->ndesc)
+        return;
+    cmark_node *list = add_list(t, item);
+    for (size_t k = s->first_topic; k < s->first_topic + s->ntopics; k++) {
+        const qz_topic *tp = &t->o->topics[k];
+        cmark_node *p = add_item(t, list);
+        cmark_node *em = p ? add(t, p, CMARK_NODE_EMPH) : NULL;
+        add_text(t, em, "%.*s", SPAN(t, tp->title));
+        add_text(t, p, " (line %zu)", line_of(t, tp->start));
+    }
+    if (s->ndesc)
+        add_sections(t, list, i + 1, i + 1 + s->ndesc, (long)i);
+}
+
+/* Adds the sections in [first, end) whose parent is `up` as items of list. */
+static void add_sections(tree *t, cmark_node *list, size_t first, size_t end, long up)
 {
     const qz_outline *o = t->o;
-    cmark_node *list = NULL;
     for (size_t i = first; i < end; i += o->sections[i].ndesc + 1) {
         const qz_section *s = &o->sections[i];
         if (s->parent != up)
             continue;
-        if (!list)
-            list = add_list(t, parent);
         cmark_node *p = add_item(t, list);
-        add_text(t, p, "%.*s%.*s — lines %zu–%zu", SPAN(t, s->marker), SPAN(t, s->title),
-                 line_of(t, s->start), last_line(t, s->start, s->end));
-        cmark_node *item = p ? cmark_node_parent(p) : NULL;
-        add_topics(t, item, s);
-        if (s->ndesc)
-            add_sections(t, item, i + 1, i + 1 + s->ndesc, (long)i);
+        add_text(t, p, "%.*s%.*s — ", SPAN(t, s->marker), SPAN(t, s->title));
+        add_lines(t, p, "", line_of(t, s->start), last_line(t, s->start, s->end));
+        add_children(t, p ? cmark_node_parent(p) : NULL, i);
     }
 }
 
@@ -147,11 +160,11 @@ static const char *part_label(qz_part_kind kind)
 {
     switch (kind) {
     case QZ_PART_REVIEW:
-        return "the year in review";
+        return "Year in review";
     case QZ_PART_PLAN:
-        return "the plan";
+        return "Plan";
     default:
-        return "sections";
+        return "Sections";
     }
 }
 
@@ -165,9 +178,11 @@ static void add_parts(tree *t, cmark_node *doc)
         else
             add_text(t, h, "Sections");
         cmark_node *para = add(t, doc, CMARK_NODE_PARAGRAPH);
-        add_text(t, para, "%s, lines %zu–%zu", part_label(p->kind), line_of(t, p->start),
-                 last_line(t, p->start, p->end));
-        add_sections(t, doc, p->first_section, p->first_section + p->nsections, -1);
+        add_text(t, para, "%s, ", part_label(p->kind));
+        add_lines(t, para, "", line_of(t, p->start), last_line(t, p->start, p->end));
+        if (p->nsections)
+            add_sections(t, add_list(t, doc), p->first_section,
+                         p->first_section + p->nsections, -1);
     }
 }
 

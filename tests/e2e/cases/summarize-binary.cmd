@@ -1,0 +1,1 @@
+qzreport summarize tests/fixtures/binary.bin

@@ -1,0 +1,1 @@
+qzreport summarize -f markdown tests/fixtures/five-years.txt

@@ -1,0 +1,1 @@
+qzreport summarize --format markdown data/quzhou-2023.txt

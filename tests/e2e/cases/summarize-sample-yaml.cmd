@@ -1,0 +1,1 @@
+qzreport summarize data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport summarize --format pdf data/quzhou-2023.txt

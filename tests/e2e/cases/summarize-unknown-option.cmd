@@ -1,0 +1,1 @@
+qzreport summarize --colour data/quzhou-2023.txt
