@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -173,6 +174,95 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *ru
 void qz_outline_free(qz_outline *outline);
 
 const char *qz_part_kind_name(qz_part_kind kind);
+/* The top-level section that holds section i (i itself at the top), or -1 for -1. */
+long qz_outline_top_section(const qz_outline *outline, long i);
+
+/* ---- numbers: exact values, never binary floating point ---- */
+
+/* An exact decimal: value = mant / 10^scale. Reports write 96.9 and mean 96.9, so values are
+ * never held in binary floating point (0 <= scale <= 18). */
+typedef struct {
+    int64_t mant;
+    int scale;
+} qz_decimal;
+
+typedef enum {
+    QZ_QUAL_EXACT, /* 10次 */
+    QZ_QUAL_MORE,  /* 30余条, 100多名, 超过1000家, 逾百万: value is the lower bound */
+    QZ_QUAL_ABOUT, /* 约200人, 5.5%左右 */
+    QZ_QUAL_NEAR,  /* 近千人, 将近: value is the upper bound */
+    QZ_QUAL_LESS,  /* 不足5%, 不到 */
+    QZ_QUAL_RANGE, /* 3至5, 三四十, 十七八: lo..hi */
+    QZ_QUAL_VAGUE  /* 十几, 数十, 几百: lo..hi */
+} qz_qualifier;
+
+typedef enum {
+    QZ_NUM_PLAIN,   /* a count or amount */
+    QZ_NUM_PERCENT, /* 96.9%, 百分之九十五, 三成 (X成 = X*10%) */
+    QZ_NUM_POINTS   /* 2.3个百分点: percentage points, never % */
+} qz_number_kind;
+
+/* Writes d exactly as a decimal string ("96.9", "38000", "-0.3", "0.5"), without trailing zeros
+ * after the point and without exponent. Returns the length written (snprintf semantics). */
+int qz_decimal_format(qz_decimal d, char *buf, size_t size);
+/* Compares two decimals exactly: <0, 0, >0. */
+int qz_decimal_cmp(qz_decimal a, qz_decimal b);
+
+const char *qz_qualifier_name(qz_qualifier q); /* "exact", "more", … */
+
+/* ---- stage 3, metrics: every quantity, the ones rules name, and linked rates ---- */
+
+typedef enum {
+    QZ_WHERE_PREAMBLE, /* before the first part */
+    QZ_WHERE_REVIEW,
+    QZ_WHERE_PLAN,
+    QZ_WHERE_BODY,
+    QZ_WHERE_CLOSING
+} qz_where;
+
+const char *qz_where_name(qz_where w); /* "preamble", "review", … */
+
+typedef struct {
+    const char *key;        /* the metric it is (owned by the rules), NULL if none */
+    bool first;             /* the first mention of key: what `metrics` reports */
+    qz_decimal lo, hi;      /* hi == lo except for ranges and vague numbers */
+    qz_qualifier qualifier;
+    qz_number_kind kind;
+    const char *unit;       /* "次", "人次", "%" (percent) or "pp" (percentage points) */
+    size_t start, end;      /* the number with its qualifiers and measure word */
+    qz_span quote;          /* the clause it stands in */
+    qz_where where;
+    long section;           /* innermost section holding it (index into outline), or -1 */
+} qz_quantity;
+
+typedef struct {
+    const char *key;        /* the rate's metric key */
+    size_t stated;          /* indexes into qz_metrics.items */
+    size_t numerator;
+    size_t denominator;
+    qz_decimal computed;    /* numerator / denominator x 100, to three decimals */
+    bool consistent;        /* the stated figure is computed rounded or cut to its decimals */
+} qz_rate;
+
+typedef struct {
+    qz_quantity *items;     /* every quantity, in document order */
+    size_t n;
+    qz_rate *rates;
+    size_t nrates;
+} qz_metrics;
+
+qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                         const qz_rules *rules, qz_error *err);
+void qz_metrics_free(qz_metrics *metrics);
+/* The first mention of key, or NULL. */
+const qz_quantity *qz_metrics_get(const qz_metrics *metrics, const char *key);
+/* Writes a quantity's value: "10", "96.9", "3..5" for a range. */
+int qz_quantity_value(const qz_quantity *q, char *buf, size_t size);
+
+/* Whether the rules define a metric with this key (a rate's key included). */
+bool qz_rules_has_key(const qz_rules *rules, const char *key);
+/* The i-th metric key, in the rules' order; NULL past the end. */
+const char *qz_rules_key(const qz_rules *rules, size_t i);
 
 /* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
 
@@ -181,7 +271,27 @@ typedef enum { QZ_FORMAT_YAML, QZ_FORMAT_MARKDOWN, QZ_FORMAT_HTML } qz_format;
 typedef struct {
     const qz_doc *doc;
     const qz_outline *outline;
+    const qz_metrics *metrics; /* may be NULL: no figures then */
 } qz_summary;
+
+/* The figures of one report, for `qzreport metrics`. */
+typedef struct {
+    const qz_doc *doc;
+    const qz_outline *outline;
+    const qz_metrics *metrics;
+    bool all;       /* every quantity (keys' later mentions, generic ones) and not only each
+                       key's first mention */
+    bool with_file; /* one of several files: TSV lines start with the file name, YAML
+                       documents start with --- */
+} qz_metrics_view;
+
+/* Each renders into *out (malloc'd, NUL-terminated, length in *len). */
+qz_status qz_metrics_render_tsv(const qz_metrics_view *v, char **out, size_t *len, qz_error *err);
+qz_status qz_metrics_render_json(const qz_metrics_view *v, char **out, size_t *len,
+                                 qz_error *err);
+qz_status qz_metrics_render_yaml(const qz_metrics_view *v, char **out, size_t *len,
+                                 qz_error *err);
+qz_status qz_metrics_render_env(const qz_metrics_view *v, char **out, size_t *len, qz_error *err);
 
 /* Each renders the whole summary into *out (malloc'd, NUL-terminated, length in *len). */
 qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err);

@@ -132,3 +132,33 @@ qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err)
     }
     return st;
 }
+
+qz_status qz_report_open(qz_report *rep, const char *path, qz_encoding enc,
+                         const qz_rules *rules, qz_error *err)
+{
+    *rep = (qz_report){0};
+    qz_status st = qz_doc_load_file(&rep->doc, path, enc, rules, err);
+    if (st == QZ_OK)
+        st = qz_outline_new(&rep->outline, rep->doc, rules, err);
+    if (st == QZ_OK)
+        st = qz_metrics_new(&rep->metrics, rep->doc, rep->outline, rules, err);
+    if (st != QZ_OK)
+        qz_report_close(rep);
+    return st;
+}
+
+void qz_report_close(qz_report *rep)
+{
+    qz_metrics_free(rep->metrics);
+    qz_outline_free(rep->outline);
+    qz_doc_free(rep->doc);
+    *rep = (qz_report){0};
+}
+
+bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out)
+{
+    if (qz_encoding_parse(name, out))
+        return true;
+    qz_usage_error(cmd, "unknown encoding '%s' (auto, utf-8, gb18030)", name);
+    return false;
+}

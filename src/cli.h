@@ -55,7 +55,24 @@ void qz_output_install_signals(void);
 /* Loads the built-in rules plus an optional user rules file. */
 qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err);
 
+/* One report through every stage. On success the caller frees the three with their
+ * qz_*_free; on failure all are NULL and err says why. */
+typedef struct {
+    qz_doc *doc;
+    qz_outline *outline;
+    qz_metrics *metrics;
+} qz_report;
+
+qz_status qz_report_open(qz_report *rep, const char *path, qz_encoding enc,
+                         const qz_rules *rules, qz_error *err);
+void qz_report_close(qz_report *rep);
+
+/* Parses --encoding's value, or prints a usage error (then returns false). */
+bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out);
+
 int cmd_summarize(int argc, char **argv);
-extern const qz_command_help qz_summarize_help;
+int cmd_metrics(int argc, char **argv);
+int cmd_get(int argc, char **argv);
+extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help;
 
 #endif

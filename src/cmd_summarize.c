@@ -23,11 +23,13 @@ const qz_command_help qz_summarize_help = {
     .name = "summarize",
     .usage = "[OPTIONS] FILE|-",
     .summary = "Summarize one report: header, years, parts, numbered sections with their\n"
-               "topics, and the broken lines that were repaired. FILE '-' reads stdin.",
+               "topics, the broken lines that were repaired, every metric with its quote,\n"
+               "and the rates linked to their counts. FILE '-' reads stdin.",
     .details = "Formats:\n"
                "  yaml      keys: source, encoding, header, years, preamble, parts (kind, title,\n"
                "            line, end_line, sections: number, title, line, end_line, topics),\n"
-               "            closing, repairs\n"
+               "            closing, repairs, metrics (key, value, unit, qualifier, line,\n"
+               "            column, part, section, quote), rates\n"
                "  markdown  an outline for people (CommonMark)\n"
                "  html      the same outline as an HTML page\n",
     .options = options,
@@ -50,19 +52,15 @@ static qz_status summarize(const char *path, qz_encoding enc, renderer render, c
                            size_t *len, qz_error *err)
 {
     qz_rules *rules = NULL;
-    qz_doc *doc = NULL;
-    qz_outline *outline = NULL;
+    qz_report rep;
     qz_status st = qz_cli_rules(opt_rules, &rules, err);
     if (st == QZ_OK)
-        st = qz_doc_load_file(&doc, path, enc, rules, err);
-    if (st == QZ_OK)
-        st = qz_outline_new(&outline, doc, rules, err);
+        st = qz_report_open(&rep, path, enc, rules, err);
     if (st == QZ_OK) {
-        qz_summary s = {.doc = doc, .outline = outline};
+        qz_summary s = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics};
         st = render(&s, out, len, err);
+        qz_report_close(&rep);
     }
-    qz_outline_free(outline);
-    qz_doc_free(doc);
     qz_rules_free(rules);
     return st;
 }
@@ -78,9 +76,8 @@ int cmd_summarize(int argc, char **argv)
         return qz_usage_error(&qz_summarize_help, "unknown format '%s' (yaml, markdown, html)",
                               opt_format);
     qz_encoding enc;
-    if (!qz_encoding_parse(opt_encoding, &enc))
-        return qz_usage_error(&qz_summarize_help, "unknown encoding '%s' (auto, utf-8, gb18030)",
-                              opt_encoding);
+    if (!qz_cli_encoding(&qz_summarize_help, opt_encoding, &enc))
+        return QZ_EXIT_ERROR;
     if (argc - first != 1)
         return qz_usage_error(&qz_summarize_help, "%s",
                               argc == first ? "missing FILE (use '-' for standard input)"

@@ -13,6 +13,8 @@ typedef struct {
 
 static const command commands[] = {
     {"summarize", cmd_summarize, &qz_summarize_help},
+    {"metrics", cmd_metrics, &qz_metrics_help},
+    {"get", cmd_get, &qz_get_help},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

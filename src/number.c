@@ -985,16 +985,18 @@ typedef struct {
 static const numeral_options FULL_OPTIONS = {true, true, true};
 static const numeral_options RANGE_END_OPTIONS = {false, false, true};
 
+/* The qualifier words that may stand before a numeral. 将近 before 近: the longer first. */
+static const struct {
+    const char *word;
+    qz_qualifier qual;
+} prefixes[] = {
+    {"约", QZ_QUAL_ABOUT},  {"将近", QZ_QUAL_NEAR}, {"近", QZ_QUAL_NEAR},
+    {"超过", QZ_QUAL_MORE}, {"逾", QZ_QUAL_MORE},   {"不足", QZ_QUAL_LESS},
+    {"不到", QZ_QUAL_LESS},
+};
+
 static size_t read_prefix(const char *s, size_t len, size_t pos, qz_qualifier *qual)
 {
-    static const struct {
-        const char *word;
-        qz_qualifier qual;
-    } prefixes[] = {
-        {"约", QZ_QUAL_ABOUT},  {"将近", QZ_QUAL_NEAR}, {"近", QZ_QUAL_NEAR},
-        {"超过", QZ_QUAL_MORE}, {"逾", QZ_QUAL_MORE},   {"不足", QZ_QUAL_LESS},
-        {"不到", QZ_QUAL_LESS},
-    };
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t n = match_word(s, len, pos, prefixes[i].word);
         if (n > 0) {
@@ -1003,6 +1005,16 @@ static size_t read_prefix(const char *s, size_t len, size_t pos, qz_qualifier *q
         }
     }
     return 0;
+}
+
+size_t qz_number_prefix_start(const char *s, size_t pos)
+{
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t n = strlen(prefixes[i].word);
+        if (pos >= n && memcmp(s + pos - n, prefixes[i].word, n) == 0)
+            return pos - n;
+    }
+    return pos;
 }
 
 static size_t read_kind_mark(const char *s, size_t len, size_t pos, kind_mark *mark, bool *more)

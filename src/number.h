@@ -7,28 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* An exact decimal: value = mant / 10^scale. Reports write 96.9 and mean 96.9, so values are
- * never held in binary floating point (0 <= scale <= 18). */
-typedef struct {
-    int64_t mant;
-    int scale;
-} qz_decimal;
-
-typedef enum {
-    QZ_QUAL_EXACT, /* 10次 */
-    QZ_QUAL_MORE,  /* 30余条, 100多名, 超过1000家, 逾百万: value is the lower bound */
-    QZ_QUAL_ABOUT, /* 约200人, 5.5%左右 */
-    QZ_QUAL_NEAR,  /* 近千人, 将近: value is the upper bound */
-    QZ_QUAL_LESS,  /* 不足5%, 不到 */
-    QZ_QUAL_RANGE, /* 3至5, 三四十, 十七八: lo..hi */
-    QZ_QUAL_VAGUE  /* 十几, 数十, 几百: lo..hi */
-} qz_qualifier;
-
-typedef enum {
-    QZ_NUM_PLAIN,   /* a count or amount */
-    QZ_NUM_PERCENT, /* 96.9%, 百分之九十五, 三成 (X成 = X*10%) */
-    QZ_NUM_POINTS   /* 2.3个百分点: percentage points, never % */
-} qz_number_kind;
+#include "qzreport.h"
 
 typedef struct {
     qz_decimal lo;          /* the value; the lower end of a range */
@@ -51,12 +30,8 @@ size_t qz_number_read(const char *s, size_t len, qz_number *out);
  * Returns bytes consumed, 0 if none. Used for heading numbers and years. */
 size_t qz_numeral_read(const char *s, size_t len, qz_decimal *out);
 
-/* Writes d exactly as a decimal string ("96.9", "38000", "-0.3", "0.5"), without trailing zeros
- * after the point and without exponent. Returns the length written (snprintf semantics: the
- * length it would have written if buf were large enough). */
-int qz_decimal_format(qz_decimal d, char *buf, size_t size);
-
-/* Compares two decimals exactly: <0, 0, >0. */
-int qz_decimal_cmp(qz_decimal a, qz_decimal b);
+/* The start of a qualifier word (约 近 将近 超过 逾 不足 不到) that ends exactly at pos in s,
+ * or pos when none does: the extractor finds numerals first, then steps back to their prefix. */
+size_t qz_number_prefix_start(const char *s, size_t pos);
 
 #endif

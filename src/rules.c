@@ -11,12 +11,12 @@
 #include "builtin.h"
 #include "rules.h"
 
-/* Patterns are anchored at the subject start: compile them anchored, because pcre2_jit_match
- * ignores a match-time PCRE2_ANCHORED. Not PCRE2_MATCH_INVALID_UTF: with it, the JIT of PCRE2
+/* Most patterns are anchored at the subject start: those are compiled anchored, because
+ * pcre2_jit_match ignores a match-time PCRE2_ANCHORED. Not PCRE2_MATCH_INVALID_UTF: with it, the JIT of PCRE2
  * 10.42 (Debian 12) fails to match \S against a multi-byte character (seen here: `\S{2}` on
  * 强化). The loader has already validated every byte of the text (iconv), and subjects always
  * start on a character boundary, so matches run with PCRE2_NO_UTF_CHECK instead. */
-#define QZ_PCRE2_FLAGS (PCRE2_UTF | PCRE2_ANCHORED)
+#define QZ_PCRE2_FLAGS PCRE2_UTF
 #define QZ_MATCH_FLAGS PCRE2_NO_UTF_CHECK
 #define QZ_OVECTOR_PAIRS 32
 
@@ -55,21 +55,19 @@ static qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, cons
                    node ? node->start_mark.column + 1 : 0, "%s", msg);
 }
 
-static qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out)
+/* Compiles src into out. Returns QZ_OK, QZ_ERR_DATA (msg says why) or QZ_ERR_NOMEM. */
+static qz_status compile_source(const char *src, size_t len, bool anchored, qz_pattern *out,
+                                char *msg, size_t msgsize)
 {
-    if (node->type != YAML_SCALAR_NODE)
-        return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
-    const char *src = (const char *)node->data.scalar.value;
-    size_t len = node->data.scalar.length;
     int code;
     PCRE2_SIZE at;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, len, QZ_PCRE2_FLAGS, &code, &at, NULL);
+    uint32_t flags = QZ_PCRE2_FLAGS | (anchored ? PCRE2_ANCHORED : 0);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, len, flags, &code, &at, NULL);
     if (!re) {
         PCRE2_UCHAR buf[200];
         pcre2_get_error_message(code, buf, sizeof buf);
-        char msg[300];
-        snprintf(msg, sizeof msg, "bad pattern: %s (at offset %zu)", (char *)buf, (size_t)at);
-        return fail_at(ld, node, QZ_ERR_DATA, "%s", msg);
+        snprintf(msg, msgsize, "bad pattern: %s (at offset %zu)", (char *)buf, (size_t)at);
+        return QZ_ERR_DATA;
     }
     /* JIT is an optimisation: where the platform lacks it the interpreter gives the same
      * answers, so a JIT failure is not an error. */
@@ -79,9 +77,26 @@ static qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern
     if (!out->source) {
         pcre2_code_free(re);
         out->re = NULL;
-        return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+        snprintf(msg, msgsize, "out of memory");
+        return QZ_ERR_NOMEM;
     }
     return QZ_OK;
+}
+
+static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored,
+                              qz_pattern *out)
+{
+    if (node->type != YAML_SCALAR_NODE)
+        return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
+    char msg[300];
+    qz_status st = compile_source((const char *)node->data.scalar.value,
+                                  node->data.scalar.length, anchored, out, msg, sizeof msg);
+    return st == QZ_OK ? QZ_OK : fail_at(ld, node, st, "%s", msg);
+}
+
+static qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out)
+{
+    return compile_node(ld, node, true, out);
 }
 
 static qz_status replace_pattern(loader *ld, const yaml_node_t *node, qz_pattern *slot)
@@ -240,6 +255,390 @@ static qz_status on_header(loader *ld, const yaml_node_t *v, void *target)
     return walk_mapping(ld, v, keys, 4);
 }
 
+/* ---- words.yaml: units, ignore, negative ---- */
+
+static char *scalar_dup(const yaml_node_t *n)
+{
+    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+static qz_status nomem(loader *ld)
+{
+    return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+}
+
+static qz_status on_unit_pattern(loader *ld, const yaml_node_t *v, void *target)
+{
+    return replace_pattern(ld, v, &((qz_unit_rule *)target)->pat);
+}
+
+static qz_status on_unit_name(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_unit_rule *u = target;
+    if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "unit: expected a word");
+    free(u->name);
+    u->name = scalar_dup(v);
+    return u->name ? QZ_OK : nomem(ld);
+}
+
+static void unit_clear(qz_unit_rule *u)
+{
+    pattern_clear(&u->pat);
+    free(u->name);
+}
+
+/* An entry is a word (人次: its own pattern and name) or {pattern, unit}. */
+static qz_status read_unit(loader *ld, const yaml_node_t *item, qz_unit_rule *u)
+{
+    if (item->type == YAML_SCALAR_NODE) {
+        qz_status st = compile_pattern(ld, item, &u->pat);
+        if (st == QZ_OK && !(u->name = scalar_dup(item)))
+            st = nomem(ld);
+        return st;
+    }
+    key_entry keys[] = {{"pattern", on_unit_pattern, u}, {"unit", on_unit_name, u}};
+    qz_status st = walk_mapping(ld, item, keys, 2);
+    if (st == QZ_OK && (!u->pat.re || !u->name))
+        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a unit needs both pattern and unit");
+    return st;
+}
+
+static qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_rules *r = target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "units: expected a list");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        qz_unit_rule u = {0};
+        qz_status st = read_unit(ld, yaml_document_get_node(ld->doc, *it), &u);
+        if (st == QZ_OK && !QZ_GROW(r->units, r->cap_units, r->nunits + 1))
+            st = nomem(ld);
+        if (st != QZ_OK) {
+            unit_clear(&u);
+            return st;
+        }
+        r->units[r->nunits++] = u;
+    }
+    return QZ_OK;
+}
+
+/* Patterns searched anywhere in a span (negative, plan_words, not_before): unanchored. */
+static qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_pattern p = {0};
+    qz_status st = compile_node(ld, v, false, &p);
+    if (st != QZ_OK)
+        return st;
+    pattern_clear(target);
+    *(qz_pattern *)target = p;
+    return QZ_OK;
+}
+
+/* ---- rules.yaml: metrics, rates, before_tail ---- */
+
+static qz_status on_string(loader *ld, const yaml_node_t *v, void *target)
+{
+    char **slot = target;
+    if (v->type != YAML_SCALAR_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected a string");
+    free(*slot);
+    *slot = scalar_dup(v);
+    return *slot ? QZ_OK : nomem(ld);
+}
+
+/* A pattern kept as written (compiled later, inside a larger one), checked alone now so that
+ * a mistake is reported at its own line and column. */
+static qz_status on_checked_source(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_pattern probe = {0};
+    qz_status st = compile_node(ld, v, false, &probe);
+    pattern_clear(&probe);
+    return st == QZ_OK ? on_string(ld, v, target) : st;
+}
+
+static const char *const where_names[] = {"preamble", "review", "plan", "body", "closing"};
+#define QZ_NWHERE (sizeof where_names / sizeof where_names[0])
+#define QZ_DEFAULT_PARTS \
+    ((1u << QZ_WHERE_PREAMBLE) | (1u << QZ_WHERE_REVIEW) | (1u << QZ_WHERE_BODY))
+
+const char *qz_where_name(qz_where w)
+{
+    return (size_t)w < QZ_NWHERE ? where_names[w] : "?";
+}
+
+static qz_status on_parts_list(loader *ld, const yaml_node_t *v, void *target)
+{
+    unsigned *bits = target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "parts: expected a list");
+    *bits = 0;
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
+        size_t w = 0;
+        while (w < QZ_NWHERE && !scalar_is(n, where_names[w]))
+            w++;
+        if (w == QZ_NWHERE)
+            return fail_at(ld, n, QZ_ERR_DATA, "%s",
+                           "unknown part (preamble, review, plan, body, closing)");
+        *bits |= 1u << w;
+    }
+    return QZ_OK;
+}
+
+static qz_status on_units_list(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_metric_rule *m = target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "units: expected a list of measure words");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
+        if (n->type != YAML_SCALAR_NODE)
+            return fail_at(ld, n, QZ_ERR_DATA, "%s", "units: expected a measure word");
+        size_t cap = m->nunits;
+        if (!QZ_GROW(m->units, cap, m->nunits + 1) || !(m->units[m->nunits] = scalar_dup(n)))
+            return nomem(ld);
+        m->nunits++;
+    }
+    return QZ_OK;
+}
+
+static void phrasing_clear(qz_phrasing *p)
+{
+    free(p->before_src);
+    free(p->after_src);
+    free(p->follows);
+    pattern_clear(&p->before);
+    pattern_clear(&p->after);
+}
+
+static qz_status on_phrasings(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_metric_rule *m = target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "phrasings: expected a list");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
+        qz_phrasing ph = {0};
+        key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
+                            {"after", on_checked_source, &ph.after_src},
+                            {"follows", on_string, &ph.follows}};
+        qz_status st = walk_mapping(ld, n, keys, 3);
+        if (st == QZ_OK && !ph.before_src && !ph.after_src)
+            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
+        size_t cap = m->nphrasings;
+        if (st == QZ_OK && !QZ_GROW(m->phrasings, cap, m->nphrasings + 1))
+            st = nomem(ld);
+        if (st != QZ_OK) {
+            phrasing_clear(&ph);
+            return st;
+        }
+        m->phrasings[m->nphrasings++] = ph;
+    }
+    return QZ_OK;
+}
+
+static void metric_clear(qz_metric_rule *m)
+{
+    free(m->key);
+    for (size_t i = 0; i < m->nunits; i++)
+        free(m->units[i]);
+    free(m->units);
+    for (size_t i = 0; i < m->nphrasings; i++)
+        phrasing_clear(&m->phrasings[i]);
+    free(m->phrasings);
+    pattern_clear(&m->not_before);
+    free(m->follows);
+}
+
+static qz_metric_rule *find_metric(qz_rules *r, const char *key)
+{
+    for (size_t i = 0; i < r->nmetrics; i++)
+        if (strcmp(r->metrics[i].key, key) == 0)
+            return &r->metrics[i];
+    return NULL;
+}
+
+/* Stores m: a metric whose key exists replaces the old one in its place, a new key goes last. */
+static qz_status store_metric(loader *ld, qz_metric_rule *m)
+{
+    qz_rules *r = ld->rules;
+    qz_metric_rule *old = find_metric(r, m->key);
+    if (old) {
+        metric_clear(old);
+        *old = *m;
+        return QZ_OK;
+    }
+    if (!QZ_GROW(r->metrics, r->cap_metrics, r->nmetrics + 1))
+        return nomem(ld);
+    r->metrics[r->nmetrics++] = *m;
+    return QZ_OK;
+}
+
+static qz_status on_metrics(loader *ld, const yaml_node_t *v, void *target)
+{
+    (void)target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "metrics: expected a list");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
+        qz_metric_rule m = {.parts = QZ_DEFAULT_PARTS};
+        key_entry keys[] = {
+            {"key", on_string, &m.key},          {"units", on_units_list, &m},
+            {"parts", on_parts_list, &m.parts},  {"phrasings", on_phrasings, &m},
+            {"not_before", on_search_pattern, &m.not_before},
+            {"follows", on_string, &m.follows},
+        };
+        qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
+        if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
+            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a metric needs key, units and phrasings");
+        if (st == QZ_OK)
+            st = store_metric(ld, &m);
+        if (st != QZ_OK) {
+            metric_clear(&m);
+            return st;
+        }
+    }
+    return QZ_OK;
+}
+
+static void rate_clear(qz_rate_rule *r)
+{
+    free(r->key);
+    free(r->numerator);
+    free(r->denominator);
+}
+
+static qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_rules *r = target;
+    if (v->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "rates: expected a list");
+    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+         it++) {
+        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
+        qz_rate_rule rate = {0};
+        key_entry keys[] = {{"key", on_string, &rate.key},
+                            {"numerator", on_string, &rate.numerator},
+                            {"denominator", on_string, &rate.denominator}};
+        qz_status st = walk_mapping(ld, n, keys, 3);
+        if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.denominator))
+            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
+        if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
+            st = nomem(ld);
+        if (st != QZ_OK) {
+            rate_clear(&rate);
+            return st;
+        }
+        r->rates[r->nrates++] = rate;
+    }
+    return QZ_OK;
+}
+
+/* ---- the patterns built from the lists, after each file ---- */
+
+/* Where a numeral may begin: digits, Chinese numerals, and 几/数 before a numeral unit. */
+static const char numeral_start[] =
+    "[0-9\xEF\xBC\x90-\xEF\xBC\x99零〇一二两三四五六七八九十百千万亿廿]|[几数](?=[十百千万亿])";
+
+static qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored,
+                       const char *name, qz_error *err)
+{
+    char msg[300];
+    qz_pattern p = {0};
+    if (b->failed) {
+        qz_buf_free(b);
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+    }
+    qz_status st = compile_source(b->data ? b->data : "(*FAIL)", b->data ? b->len : 7, anchored,
+                                  &p, msg, sizeof msg);
+    qz_buf_free(b);
+    (void)r;
+    if (st != QZ_OK)
+        return qz_fail(err, st, name, 0, 0, "%s", msg);
+    pattern_clear(slot);
+    *slot = p;
+    return QZ_OK;
+}
+
+static qz_status build_units(qz_rules *r, const char *name, qz_error *err)
+{
+    qz_buf b = {0};
+    char mark[32];
+    for (size_t i = 0; i < r->nunits; i++) {
+        qz_buf_puts(&b, i ? "|(?:" : "(?:");
+        qz_buf_puts(&b, r->units[i].pat.source);
+        snprintf(mark, sizeof mark, ")(*MARK:%zu)", i);
+        qz_buf_puts(&b, mark);
+    }
+    return build(r, &r->unit_any, &b, true, name, err);
+}
+
+static qz_status build_ignore(qz_rules *r, const char *name, qz_error *err)
+{
+    qz_buf b = {0};
+    for (size_t i = 0; i < r->ignore.n; i++) {
+        qz_buf_puts(&b, i ? "|(?:" : "(?:");
+        qz_buf_puts(&b, r->ignore.items[i].source);
+        qz_buf_puts(&b, ")");
+    }
+    return build(r, &r->ignore_any, &b, true, name, err);
+}
+
+static qz_status build_phrasing(qz_rules *r, qz_phrasing *ph, const char *name, qz_error *err)
+{
+    qz_status st = QZ_OK;
+    if (ph->before_src) {
+        qz_buf b = {0};
+        qz_buf_puts(&b, "(?:");
+        qz_buf_puts(&b, ph->before_src);
+        qz_buf_puts(&b, ")(?:");
+        qz_buf_puts(&b, r->before_tail ? r->before_tail : "\\s*");
+        qz_buf_puts(&b, ")$");
+        st = build(r, &ph->before, &b, false, name, err);
+    }
+    if (st == QZ_OK && ph->after_src) {
+        qz_buf b = {0};
+        qz_buf_puts(&b, "(?:的|\\s)*(?:");
+        qz_buf_puts(&b, ph->after_src);
+        qz_buf_puts(&b, ")");
+        st = build(r, &ph->after, &b, true, name, err);
+    }
+    return st;
+}
+
+/* Rebuilds every combined pattern from the lists as they now stand. */
+static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
+{
+    qz_status st = build_units(r, name, err);
+    if (st == QZ_OK)
+        st = build_ignore(r, name, err);
+    if (st == QZ_OK && !r->number_start.re) {
+        qz_buf b = {0};
+        qz_buf_puts(&b, numeral_start);
+        st = build(r, &r->number_start, &b, false, name, err);
+    }
+    for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
+        for (size_t k = 0; st == QZ_OK && k < r->metrics[i].nphrasings; k++)
+            st = build_phrasing(r, &r->metrics[i].phrasings[k], name, err);
+    return st;
+}
+
+bool qz_rules_has_key(const qz_rules *rules, const char *key)
+{
+    return find_metric((qz_rules *)rules, key) != NULL;
+}
+
+const char *qz_rules_key(const qz_rules *rules, size_t i)
+{
+    return i < rules->nmetrics ? rules->metrics[i].key : NULL;
+}
+
 static qz_status load_root(loader *ld, const yaml_node_t *root)
 {
     qz_rules *r = ld->rules;
@@ -248,6 +647,12 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
         {"header", on_header, r},              {"address", on_pattern, &r->address},
         {"opening_year", on_pattern_list, &r->opening_year},
         {"sentence_end", on_pattern, &r->sentence_end}, {"topic", on_pattern, &r->topic},
+        {"units", on_units, r},                {"ignore", on_pattern_list, &r->ignore},
+        {"not_units", on_pattern, &r->not_units},
+        {"negative", on_search_pattern, &r->negative},
+        {"plan_words", on_search_pattern, &r->plan_words},
+        {"metrics", on_metrics, r},            {"rates", on_rates, r},
+        {"before_tail", on_checked_source, &r->before_tail},
     };
     return walk_mapping(ld, root, keys, sizeof keys / sizeof keys[0]);
 }
@@ -276,6 +681,8 @@ qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml,
         st = load_root(&ld, root);
     }
     yaml_document_delete(&doc);
+    if (st == QZ_OK)
+        st = finalize(rules, name, err);
     return st;
 }
 
@@ -353,25 +760,60 @@ void qz_rules_free(qz_rules *r)
     pattern_clear(&r->address);
     pattern_clear(&r->sentence_end);
     pattern_clear(&r->topic);
+    for (size_t i = 0; i < r->nunits; i++)
+        unit_clear(&r->units[i]);
+    free(r->units);
+    pattern_list_clear(&r->ignore);
+    pattern_clear(&r->not_units);
+    pattern_clear(&r->negative);
+    pattern_clear(&r->plan_words);
+    free(r->before_tail);
+    for (size_t i = 0; i < r->nmetrics; i++)
+        metric_clear(&r->metrics[i]);
+    free(r->metrics);
+    for (size_t i = 0; i < r->nrates; i++)
+        rate_clear(&r->rates[i]);
+    free(r->rates);
+    pattern_clear(&r->unit_any);
+    pattern_clear(&r->ignore_any);
+    pattern_clear(&r->number_start);
     pcre2_match_data_free(r->md);
     free(r);
 }
 
 /* ---- matching ---- */
 
-bool qz_pattern_match(const qz_rules *rules, const qz_pattern *pat, const char *s, size_t len,
-                      qz_match *m)
+bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
+                         size_t len, size_t offset, qz_match *m)
 {
     if (!pat->re)
         return false;
-    int rc = pcre2_match(pat->re, (PCRE2_SPTR)s, len, 0, QZ_MATCH_FLAGS, rules->md, NULL);
+    int rc = pcre2_match(pat->re, (PCRE2_SPTR)subject, len, offset, QZ_MATCH_FLAGS, rules->md,
+                         NULL);
     if (rc < 0)
         return false; /* no match, or a match limit hit: either way nothing is found here */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rules->md);
     m->pat = pat;
-    m->subject = s;
+    m->subject = subject;
     m->end = ov[1];
     return true;
+}
+
+bool qz_pattern_match(const qz_rules *rules, const qz_pattern *pat, const char *s, size_t len,
+                      qz_match *m)
+{
+    return qz_pattern_match_at(rules, pat, s, len, 0, m);
+}
+
+size_t qz_match_start(const qz_rules *rules)
+{
+    return pcre2_get_ovector_pointer(rules->md)[0];
+}
+
+long qz_match_mark_index(const qz_rules *rules)
+{
+    PCRE2_SPTR mark = pcre2_get_mark(rules->md);
+    return mark ? strtol((const char *)mark, NULL, 10) : -1;
 }
 
 const qz_pattern *qz_pattern_list_match(const qz_rules *rules, const qz_pattern_list *list,

@@ -25,6 +25,36 @@ typedef struct {
     int level;
 } qz_heading_rule;
 
+/* A measure word: the pattern, and the unit's name (the word itself for a plain entry). */
+typedef struct {
+    qz_pattern pat;
+    char *name;
+} qz_unit_rule;
+
+/* One way a metric is phrased: words before the number, words after its unit, or both. */
+typedef struct {
+    char *before_src;   /* as written; compiled into `before` with the before_tail */
+    char *after_src;
+    qz_pattern before;  /* (?:B)(?:tail)$, searched in the words before the number */
+    qz_pattern after;   /* (?:的|\s)*(?:A), anchored where the unit ends */
+    char *follows;      /* key of the quantity just before, or NULL */
+} qz_phrasing;
+
+typedef struct {
+    char *key;
+    char **units;
+    size_t nunits;
+    unsigned parts;        /* bit (1 << qz_where) for each part it counts in */
+    qz_phrasing *phrasings;
+    size_t nphrasings;
+    qz_pattern not_before; /* searched anywhere in the words before; re NULL if none */
+    char *follows;         /* applies to every phrasing */
+} qz_metric_rule;
+
+typedef struct {
+    char *key, *numerator, *denominator;
+} qz_rate_rule;
+
 struct qz_rules {
     qz_heading_rule *headings;
     size_t nheadings, cap_headings;
@@ -34,6 +64,23 @@ struct qz_rules {
     qz_pattern address;
     qz_pattern sentence_end;
     qz_pattern topic;
+    /* words.yaml */
+    qz_unit_rule *units;
+    size_t nunits, cap_units;
+    qz_pattern_list ignore;
+    qz_pattern not_units;  /* anchored where a measure word would start */
+    qz_pattern negative;
+    /* rules.yaml */
+    qz_pattern plan_words;
+    char *before_tail;
+    qz_metric_rule *metrics;
+    size_t nmetrics, cap_metrics;
+    qz_rate_rule *rates;
+    size_t nrates, cap_rates;
+    /* built from the above after each file is added */
+    qz_pattern unit_any;     /* every unit, anchored, each alternative marked with its index */
+    qz_pattern ignore_any;   /* every ignore pattern, anchored */
+    qz_pattern number_start; /* where a numeral may start (unanchored) */
     pcre2_match_data *md; /* one block for every match: patterns are run one at a time */
 };
 
@@ -43,6 +90,15 @@ typedef struct {
     const char *subject;
     size_t end; /* offset in subject just past the match */
 } qz_match;
+
+/* Matches pat at subject[offset] (anchored patterns) or from there on (unanchored ones);
+ * lookbehind sees the bytes before offset. Offsets in m are into subject. */
+bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
+                         size_t len, size_t offset, qz_match *m);
+/* The start of the last match (after qz_pattern_match_at succeeded). */
+size_t qz_match_start(const qz_rules *rules);
+/* The unit index that the last successful unit_any match marked. */
+long qz_match_mark_index(const qz_rules *rules);
 
 /* Matches pat anchored at the start of s[0..len). */
 bool qz_pattern_match(const qz_rules *rules, const qz_pattern *pat, const char *s, size_t len,

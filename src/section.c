@@ -430,3 +430,10 @@ const char *qz_part_kind_name(qz_part_kind kind)
         return "body";
     }
 }
+
+long qz_outline_top_section(const qz_outline *o, long i)
+{
+    while (i >= 0 && o->sections[i].parent >= 0)
+        i = o->sections[i].parent;
+    return i;
+}

@@ -1,5 +1,5 @@
 /* summary_html.c — the summary of one report as an HTML page: the cmark tree of
- * summary_markdown.c rendered by cmark_render_html, inside a minimal page that declares UTF-8
+ * markdown.c rendered by cmark_render_html, inside a minimal page that declares UTF-8
  * (without it a browser may guess another encoding for the Chinese text). */
 #include <stdlib.h>
 #include <string.h>

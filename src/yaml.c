@@ -1,5 +1,5 @@
-/* summary_yaml.c — the summary of one report as YAML, emitted through libyaml's event API.
- * It only lays out what the stages found; it computes nothing. */
+/* yaml.c — YAML through libyaml's event API: the summary of one report, and the figures of
+ * `qzreport metrics --format yaml`. It only lays out what the stages found. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -255,6 +255,84 @@ static void emit_repairs(emitter *e, const qz_doc *doc)
     seq_end(e);
 }
 
+/* ---- figures ---- */
+
+static void emit_decimal(emitter *e, qz_decimal d)
+{
+    char buf[48];
+    qz_decimal_format(d, buf, sizeof buf);
+    emit_plain(e, buf);
+}
+
+static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
+{
+    size_t line, col;
+    qz_doc_position(e->doc, q->start, &line, &col);
+    long top = qz_outline_top_section(o, q->section);
+    map_start(e, true);
+    emit_cstr(e, "key");
+    if (q->key)
+        emit_cstr(e, q->key);
+    else
+        emit_null(e);
+    emit_cstr(e, "value");
+    emit_decimal(e, q->lo);
+    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE) {
+        emit_cstr(e, "max");
+        emit_decimal(e, q->hi);
+    }
+    emit_cstr(e, "unit");
+    emit_cstr(e, q->unit);
+    emit_cstr(e, "qualifier");
+    emit_cstr(e, qz_qualifier_name(q->qualifier));
+    key_uint(e, "line", line);
+    key_uint(e, "column", col);
+    emit_cstr(e, "part");
+    emit_cstr(e, qz_where_name(q->where));
+    emit_cstr(e, "section");
+    if (top >= 0)
+        emit_uint(e, o->sections[top].number);
+    else
+        emit_null(e);
+    emit_cstr(e, "quote");
+    emit_span(e, q->quote);
+    map_end(e);
+}
+
+static void emit_metrics(emitter *e, const qz_outline *o, const qz_metrics *m, bool all)
+{
+    emit_cstr(e, "metrics");
+    seq_start(e, false);
+    for (size_t i = 0; m && i < m->n; i++)
+        if (m->items[i].first || all)
+            emit_quantity(e, o, &m->items[i]);
+    seq_end(e);
+}
+
+static void emit_rates(emitter *e, const qz_metrics *m)
+{
+    emit_cstr(e, "rates");
+    seq_start(e, false);
+    for (size_t i = 0; m && i < m->nrates; i++) {
+        const qz_rate *r = &m->rates[i];
+        map_start(e, true);
+        emit_cstr(e, "key");
+        emit_cstr(e, r->key);
+        emit_cstr(e, "stated");
+        emit_decimal(e, m->items[r->stated].lo);
+        emit_cstr(e, "numerator");
+        emit_decimal(e, m->items[r->numerator].lo);
+        emit_cstr(e, "denominator");
+        emit_decimal(e, m->items[r->denominator].lo);
+        emit_cstr(e, "computed");
+        emit_decimal(e, r->computed);
+        emit_cstr(e, "consistent");
+        emit_plain(e, r->consistent ? "true" : "false");
+        map_end(e);
+    }
+    seq_end(e);
+}
+
 static void emit_summary(emitter *e, const qz_summary *s)
 {
     yaml_event_t ev;
@@ -271,22 +349,28 @@ static void emit_summary(emitter *e, const qz_summary *s)
     emit_parts(e, s->outline);
     emit_range(e, "closing", s->outline->closing);
     emit_repairs(e, s->doc);
+    emit_metrics(e, s->outline, s->metrics, false);
+    emit_rates(e, s->metrics);
     map_end(e);
     emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
     emit(e, &ev, yaml_stream_end_event_initialize(&ev));
 }
 
-qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err)
+typedef void (*body_fn)(emitter *e, const void *arg);
+
+/* Runs an emitter over body into a fresh buffer: unicode, no line wrapping. */
+static qz_status render(const qz_doc *doc, body_fn body, const void *arg, char **out,
+                        size_t *len, qz_error *err)
 {
     qz_buf b = {0};
-    emitter e = {.doc = s->doc, .ok = true};
+    emitter e = {.doc = doc, .ok = true};
     if (!yaml_emitter_initialize(&e.em))
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     yaml_emitter_set_output(&e.em, write_handler, &b);
     yaml_emitter_set_unicode(&e.em, 1);
     yaml_emitter_set_width(&e.em, -1);
     yaml_emitter_set_indent(&e.em, 2);
-    emit_summary(&e, s);
+    body(&e, arg);
     if (e.ok && !yaml_emitter_flush(&e.em))
         e.ok = false;
     const char *problem = e.em.problem;
@@ -299,4 +383,36 @@ qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, q
     }
     *out = qz_buf_release(&b, len);
     return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+static void summary_body(emitter *e, const void *arg)
+{
+    emit_summary(e, arg);
+}
+
+qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err)
+{
+    return render(s->doc, summary_body, s, out, len, err);
+}
+
+static void metrics_body(emitter *e, const void *arg)
+{
+    const qz_metrics_view *v = arg;
+    yaml_event_t ev;
+    emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !v->with_file));
+    map_start(e, false);
+    emit_cstr(e, "source");
+    emit_cstr(e, v->doc->source);
+    emit_metrics(e, v->outline, v->metrics, v->all);
+    emit_rates(e, v->metrics);
+    map_end(e);
+    emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
+    emit(e, &ev, yaml_stream_end_event_initialize(&ev));
+}
+
+qz_status qz_metrics_render_yaml(const qz_metrics_view *v, char **out, size_t *len,
+                                 qz_error *err)
+{
+    return render(v->doc, metrics_body, v, out, len, err);
 }

@@ -1,0 +1,441 @@
+/* extract.c — stage 3: every quantity in a report (a number with its measure word), the ones
+ * the rules of data/rules.yaml name with a stable key, and the rates linked to their counts.
+ *
+ * Number-first: one JIT-compiled search finds where each numeral may start; at each, anchored
+ * patterns decide whether it is a name or an ordinal (words.yaml `ignore`), the numeral reader
+ * reads the expression, and an anchored alternation reads the measure word. Only then are the
+ * few words before and after it tested against the metric rules. A flat alternation of every
+ * phrasing over the whole text would be several times slower and grow with every rule. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "number.h"
+#include "rules.h"
+
+/* How far the words before or after a number are looked at: a clause is rarely longer, and the
+ * bound keeps the scan linear whatever the input. */
+#define QZ_WINDOW_CHARS 40
+/* How far a quote reaches on either side of its number. */
+#define QZ_QUOTE_CHARS 80
+
+typedef struct {
+    const qz_doc *doc;
+    const qz_outline *o;
+    const qz_rules *r;
+    qz_metrics *m;
+    size_t cap_items, cap_rates;
+    size_t part_cursor;    /* parts before it start before the current quantity */
+    size_t section_cursor; /* likewise for sections */
+    long prev;             /* the previous quantity, -1 at first */
+} scan;
+
+/* ---- characters ---- */
+
+static bool is_clause_mark(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF0C: /* ， */
+    case ',':
+    case 0x3002: /* 。 */
+    case 0xFF1B: /* ； */
+    case ';':
+    case 0xFF01: /* ！ */
+    case '!':
+    case 0xFF1F: /* ？ */
+    case '?':
+    case '\n':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_sentence_mark(uint32_t cp)
+{
+    return cp != 0xFF0C && cp != ',' && is_clause_mark(cp);
+}
+
+/* The start of the code point that ends just before pos. */
+static size_t prev_char(const char *t, size_t pos)
+{
+    do
+        pos--;
+    while (pos > 0 && ((unsigned char)t[pos] & 0xC0) == 0x80);
+    return pos;
+}
+
+/* Walks back from pos over at most `limit` characters, stopping after a clause mark or at floor. */
+static size_t clause_start(const char *t, size_t pos, size_t floor, size_t limit)
+{
+    for (size_t k = 0; k < limit && pos > floor; k++) {
+        size_t p = prev_char(t, pos);
+        size_t n;
+        if (is_clause_mark(qz_utf8_decode(t + p, pos - p, &n)))
+            return pos;
+        pos = p;
+    }
+    return pos;
+}
+
+/* Walks forward from pos over at most `limit` characters, stopping before a clause mark. */
+static size_t clause_end(const char *t, size_t len, size_t pos, size_t limit)
+{
+    for (size_t k = 0; k < limit && pos < len; k++) {
+        size_t n;
+        if (is_clause_mark(qz_utf8_decode(t + pos, len - pos, &n)))
+            return pos;
+        pos += n;
+    }
+    return pos;
+}
+
+static bool sentence_mark_between(const char *t, size_t from, size_t to)
+{
+    while (from < to) {
+        size_t n;
+        if (is_sentence_mark(qz_utf8_decode(t + from, to - from, &n)))
+            return true;
+        from += n;
+    }
+    return false;
+}
+
+/* ---- where a quantity stands ---- */
+
+static qz_where where_of(scan *sc, size_t offset)
+{
+    const qz_outline *o = sc->o;
+    if (o->closing.len && offset >= o->closing.start)
+        return QZ_WHERE_CLOSING;
+    while (sc->part_cursor < o->nparts && o->parts[sc->part_cursor].start <= offset)
+        sc->part_cursor++;
+    if (sc->part_cursor == 0)
+        return QZ_WHERE_PREAMBLE;
+    switch (o->parts[sc->part_cursor - 1].kind) {
+    case QZ_PART_REVIEW:
+        return QZ_WHERE_REVIEW;
+    case QZ_PART_PLAN:
+        return QZ_WHERE_PLAN;
+    default:
+        return QZ_WHERE_BODY;
+    }
+}
+
+/* The innermost section holding offset: the last one to start before it, or the nearest of
+ * its ancestors that has not ended yet. */
+static long section_of(scan *sc, size_t offset)
+{
+    const qz_outline *o = sc->o;
+    while (sc->section_cursor < o->nsections && o->sections[sc->section_cursor].start <= offset)
+        sc->section_cursor++;
+    long i = (long)sc->section_cursor - 1;
+    while (i >= 0 && o->sections[i].end <= offset)
+        i = o->sections[i].parent;
+    return i;
+}
+
+/* ---- metric rules ---- */
+
+static bool has_unit(const qz_metric_rule *rule, const char *unit)
+{
+    for (size_t i = 0; i < rule->nunits; i++)
+        if (strcmp(rule->units[i], unit) == 0)
+            return true;
+    return false;
+}
+
+typedef struct {
+    const char *text;
+    size_t before;      /* start of the words before the number */
+    size_t start;       /* the number (with its prefix) */
+    size_t unit_end;    /* just past its measure word */
+    size_t after_limit; /* end of its clause */
+    const char *prev_key; /* key of the quantity just before, in the same sentence */
+} context;
+
+static bool search(const qz_rules *r, const qz_pattern *p, const context *c)
+{
+    qz_match m;
+    return p->re && qz_pattern_match(r, p, c->text + c->before, c->start - c->before, &m);
+}
+
+static bool follows_ok(const char *follows, const context *c)
+{
+    return !follows || (c->prev_key && strcmp(follows, c->prev_key) == 0);
+}
+
+static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const context *c)
+{
+    qz_match m;
+    if (!follows_ok(ph->follows, c))
+        return false;
+    if (ph->before.re && !search(r, &ph->before, c))
+        return false;
+    if (ph->after.re &&
+        !qz_pattern_match_at(r, &ph->after, c->text, c->after_limit, c->unit_end, &m))
+        return false;
+    return true;
+}
+
+/* The key of the first metric that accepts the quantity, or NULL. */
+static const char *classify(const qz_rules *r, const qz_quantity *q, const context *c)
+{
+    if (search(r, &r->plan_words, c))
+        return NULL;
+    for (size_t i = 0; i < r->nmetrics; i++) {
+        const qz_metric_rule *rule = &r->metrics[i];
+        if (!(rule->parts & (1u << q->where)) || !has_unit(rule, q->unit))
+            continue;
+        if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c))
+            continue;
+        for (size_t k = 0; k < rule->nphrasings; k++)
+            if (phrasing_matches(r, &rule->phrasings[k], c))
+                return rule->key;
+    }
+    return NULL;
+}
+
+/* ---- one quantity ---- */
+
+static bool is_bare_big_unit(const char *t, size_t len, size_t p)
+{
+    size_t n;
+    uint32_t cp = qz_utf8_decode(t + p, len - p, &n);
+    return cp == 0x767E || cp == 0x5343 || cp == 0x4E07 || cp == 0x4EBF; /* 百 千 万 亿 */
+}
+
+/* Reads the measure word at pos (spaces before it allowed); returns its name or NULL. */
+static const char *read_unit(scan *sc, size_t pos, size_t *end)
+{
+    const char *t = sc->doc->text;
+    size_t len = sc->doc->len;
+    while (pos < len && (t[pos] == ' ' || t[pos] == '\t'))
+        pos++;
+    qz_match m;
+    if (qz_pattern_match_at(sc->r, &sc->r->not_units, t, len, pos, &m) ||
+        !qz_pattern_match_at(sc->r, &sc->r->unit_any, t, len, pos, &m))
+        return NULL;
+    long i = qz_match_mark_index(sc->r);
+    if (i < 0 || (size_t)i >= sc->r->nunits)
+        return NULL;
+    *end = m.end;
+    return sc->r->units[i].name;
+}
+
+static void negate(qz_quantity *q)
+{
+    qz_decimal lo = q->lo;
+    q->lo = (qz_decimal){-q->hi.mant, q->hi.scale};
+    q->hi = (qz_decimal){-lo.mant, lo.scale};
+}
+
+static bool seen_key(const qz_metrics *m, const char *key)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->items[i].key && strcmp(m->items[i].key, key) == 0)
+            return true;
+    return false;
+}
+
+static qz_span quote_of(const char *t, size_t len, size_t start, size_t end)
+{
+    size_t a = clause_start(t, start, 0, QZ_QUOTE_CHARS);
+    size_t b = clause_end(t, len, end, QZ_QUOTE_CHARS);
+    a += qz_skip_space(t + a, b - a);
+    while (a < start && memcmp(t + a, "、", 3) == 0)
+        a += 3;
+    return (qz_span){a, b - a};
+}
+
+/* Whether the numeral at p is a quantity; adds it if so. *next gets where to search on.
+ * Returns false only when out of memory. */
+static bool try_quantity(scan *sc, size_t p, size_t *next)
+{
+    const char *t = sc->doc->text;
+    size_t len = sc->doc->len;
+    const qz_rules *r = sc->r;
+    size_t n0;
+    qz_utf8_decode(t + p, len - p, &n0);
+    *next = p + n0;
+    qz_match m;
+    if (qz_pattern_match_at(r, &r->ignore_any, t, len, p, &m)) {
+        /* skip the whole numeral too: after 第, 十五次 must not leave 五次 behind */
+        size_t skip = m.end;
+        qz_number num;
+        size_t n = qz_number_read(t + p, len - p, &num);
+        if (p + n > skip)
+            skip = p + n;
+        if (skip > *next)
+            *next = skip;
+        return true;
+    }
+    size_t prev_end = sc->prev >= 0 ? sc->m->items[sc->prev].end : 0;
+    size_t start = qz_number_prefix_start(t, p);
+    if (start < prev_end)
+        start = p;
+    qz_number num;
+    size_t n = qz_number_read(t + start, len - start, &num);
+    if (n == 0 && start < p)
+        n = qz_number_read(t + (start = p), len - p, &num);
+    if (n == 0)
+        return true;
+    *next = start + n;
+    /* A bare 百/千/万 (千家万户, 百姓) is a number only as 百余, 近千, 逾百万 or 百分之. */
+    if (start == p && is_bare_big_unit(t, len, p) && num.qualifier == QZ_QUAL_EXACT &&
+        num.kind == QZ_NUM_PLAIN)
+        return true;
+    size_t unit_end = start + n;
+    const char *unit = num.kind == QZ_NUM_PERCENT ? "%" : num.kind == QZ_NUM_POINTS ? "pp"
+                                                        : read_unit(sc, unit_end, &unit_end);
+    if (!unit)
+        return true;
+    *next = unit_end;
+
+    if (!QZ_GROW(sc->m->items, sc->cap_items, sc->m->n + 1))
+        return false;
+    qz_quantity q = {
+        .lo = num.lo, .hi = num.hi, .qualifier = num.qualifier, .kind = num.kind,
+        .unit = unit, .start = start, .end = unit_end,
+        .quote = quote_of(t, len, start, unit_end),
+        .where = where_of(sc, start), .section = section_of(sc, start),
+    };
+    /* the words before: back to the clause's start, but not into the previous quantity */
+    size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
+    bool same_sentence = sc->prev >= 0 && !sentence_mark_between(t, prev_end, start);
+    context c = {
+        .text = t,
+        .before = cs > prev_end ? cs : prev_end,
+        .start = start,
+        .unit_end = unit_end,
+        .after_limit = clause_end(t, len, unit_end, QZ_WINDOW_CHARS),
+        .prev_key = same_sentence ? sc->m->items[sc->prev].key : NULL,
+    };
+    if (num.kind != QZ_NUM_PLAIN && search(r, &r->negative, &c))
+        negate(&q);
+    q.key = classify(r, &q, &c);
+    q.first = q.key && !seen_key(sc->m, q.key);
+    sc->m->items[sc->m->n] = q;
+    sc->prev = (long)sc->m->n++;
+    return true;
+}
+
+/* ---- rates ---- */
+
+static bool whole(const qz_quantity *q)
+{
+    return q->kind == QZ_NUM_PLAIN && q->qualifier == QZ_QUAL_EXACT && q->lo.scale == 0 &&
+           q->lo.mant >= 0;
+}
+
+static const int64_t pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* Links stated = numerator / denominator when all three are exact; false if they cannot be
+ * linked (absent, not exact, or too large to compute exactly). */
+static bool link_rate(const qz_quantity *s, const qz_quantity *num, const qz_quantity *den,
+                      qz_rate *rate)
+{
+    if (s->kind != QZ_NUM_PERCENT || s->qualifier != QZ_QUAL_EXACT || !whole(num) ||
+        !whole(den) || den->lo.mant == 0 || s->lo.scale > 3 || s->lo.mant < 0)
+        return false;
+    int64_t a = num->lo.mant, b = den->lo.mant, stated = s->lo.mant;
+    int k = s->lo.scale;
+    if (a > INT64_MAX / 100000 || b > INT64_MAX / 100000 / 1000)
+        return false;
+    /* computed to three decimals, rounded half up */
+    rate->computed = (qz_decimal){(a * 100000 + b / 2) / b, 3};
+    /* stated agrees when it is the exact value rounded, or cut, to its own decimals:
+     * |a·100·10^k − stated·b| ≤ b/2, or 0 ≤ a·100·10^k − stated·b < b */
+    int64_t diff = a * 100 * pow10_table[k] - stated * b;
+    rate->consistent = (diff >= 0 ? diff : -diff) * 2 <= b || (diff >= 0 && diff < b);
+    return true;
+}
+
+static long index_of(const qz_metrics *m, const char *key)
+{
+    const qz_quantity *q = qz_metrics_get(m, key);
+    return q ? q - m->items : -1;
+}
+
+static bool link_rates(scan *sc)
+{
+    qz_metrics *m = sc->m;
+    for (size_t i = 0; i < sc->r->nrates; i++) {
+        const qz_rate_rule *rule = &sc->r->rates[i];
+        long s = index_of(m, rule->key), a = index_of(m, rule->numerator),
+             b = index_of(m, rule->denominator);
+        if (s < 0 || a < 0 || b < 0)
+            continue;
+        qz_rate rate = {.key = rule->key, .stated = (size_t)s, .numerator = (size_t)a,
+                        .denominator = (size_t)b};
+        if (!link_rate(&m->items[s], &m->items[a], &m->items[b], &rate))
+            continue;
+        if (!QZ_GROW(m->rates, sc->cap_rates, m->nrates + 1))
+            return false;
+        m->rates[m->nrates++] = rate;
+    }
+    return true;
+}
+
+/* ---- the whole text ---- */
+
+qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                         const qz_rules *rules, qz_error *err)
+{
+    *out = NULL;
+    qz_metrics *m = calloc(1, sizeof *m);
+    if (!m)
+        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1};
+    size_t pos = 0;
+    bool ok = true;
+    qz_match hit;
+    while (ok && pos < doc->len &&
+           qz_pattern_match_at(rules, &rules->number_start, doc->text, doc->len, pos, &hit)) {
+        size_t next;
+        ok = try_quantity(&sc, qz_match_start(rules), &next);
+        pos = next;
+    }
+    if (ok)
+        ok = link_rates(&sc);
+    if (!ok) {
+        qz_metrics_free(m);
+        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+    }
+    *out = m;
+    return QZ_OK;
+}
+
+void qz_metrics_free(qz_metrics *m)
+{
+    if (!m)
+        return;
+    free(m->items);
+    free(m->rates);
+    free(m);
+}
+
+const qz_quantity *qz_metrics_get(const qz_metrics *m, const char *key)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->items[i].first && strcmp(m->items[i].key, key) == 0)
+            return &m->items[i];
+    return NULL;
+}
+
+int qz_quantity_value(const qz_quantity *q, char *buf, size_t size)
+{
+    char lo[48], hi[48];
+    qz_decimal_format(q->lo, lo, sizeof lo);
+    if (q->qualifier != QZ_QUAL_RANGE && q->qualifier != QZ_QUAL_VAGUE)
+        return snprintf(buf, size, "%s", lo);
+    qz_decimal_format(q->hi, hi, sizeof hi);
+    return snprintf(buf, size, "%s..%s", lo, hi);
+}
+
+const char *qz_qualifier_name(qz_qualifier q)
+{
+    static const char *const names[] = {"exact", "more", "about", "near",
+                                        "less",  "range", "vague"};
+    return (size_t)q < sizeof names / sizeof names[0] ? names[q] : "?";
+}

@@ -1,0 +1,111 @@
+/* json.c — the figures of one report as one line of JSON (JSON Lines: one object per file),
+ * built with jansson. Values are JSON numbers: whole numbers as integers, decimals as reals
+ * printed with 15 significant digits, which gives back exactly the decimal the report wrote
+ * (96.9, never 96.900000000000006). */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+static json_t *number(qz_decimal d)
+{
+    if (d.scale == 0)
+        return json_integer(d.mant);
+    char buf[48];
+    qz_decimal_format(d, buf, sizeof buf);
+    return json_real(strtod(buf, NULL));
+}
+
+static json_t *string_span(const qz_doc *doc, qz_span s)
+{
+    return json_stringn(doc->text + s.start, s.len);
+}
+
+/* json_object_set_new that remembers a failure instead of checking at every call. */
+static void set(json_t *obj, const char *key, json_t *value, bool *ok)
+{
+    if (!value || json_object_set_new(obj, key, value) != 0)
+        *ok = false;
+}
+
+static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *ok = false;
+        return NULL;
+    }
+    size_t line, col;
+    qz_doc_position(v->doc, q->start, &line, &col);
+    long top = qz_outline_top_section(v->outline, q->section);
+    set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
+    set(o, "value", number(q->lo), ok);
+    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE)
+        set(o, "max", number(q->hi), ok);
+    set(o, "unit", json_string(q->unit), ok);
+    set(o, "qualifier", json_string(qz_qualifier_name(q->qualifier)), ok);
+    set(o, "line", json_integer((json_int_t)line), ok);
+    set(o, "column", json_integer((json_int_t)col), ok);
+    set(o, "part", json_string(qz_where_name(q->where)), ok);
+    set(o, "section",
+        top >= 0 ? json_integer(v->outline->sections[top].number) : json_null(), ok);
+    set(o, "quote", string_span(v->doc, q->quote), ok);
+    return o;
+}
+
+static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *ok = false;
+        return NULL;
+    }
+    const qz_quantity *items = v->metrics->items;
+    set(o, "key", json_string(r->key), ok);
+    set(o, "stated", number(items[r->stated].lo), ok);
+    set(o, "numerator", number(items[r->numerator].lo), ok);
+    set(o, "denominator", number(items[r->denominator].lo), ok);
+    set(o, "computed", number(r->computed), ok);
+    set(o, "consistent", json_boolean(r->consistent), ok);
+    return o;
+}
+
+static json_t *document(const qz_metrics_view *v, bool *ok)
+{
+    json_t *root = json_object(), *metrics = json_array(), *rates = json_array();
+    set(root, "file", json_string(v->doc->source), ok);
+    set(root, "metrics", metrics, ok);
+    set(root, "rates", rates, ok);
+    if (!root || !*ok)
+        return root;
+    for (size_t i = 0; i < v->metrics->n; i++) {
+        const qz_quantity *q = &v->metrics->items[i];
+        if ((q->first || v->all) && json_array_append_new(metrics, quantity(v, q, ok)) != 0)
+            *ok = false;
+    }
+    for (size_t i = 0; i < v->metrics->nrates; i++)
+        if (json_array_append_new(rates, rate(v, &v->metrics->rates[i], ok)) != 0)
+            *ok = false;
+    return root;
+}
+
+qz_status qz_metrics_render_json(const qz_metrics_view *v, char **out, size_t *len,
+                                 qz_error *err)
+{
+    bool ok = true;
+    json_t *root = document(v, &ok);
+    char *text = ok && root ? json_dumps(root, JSON_COMPACT |
+                                                   JSON_REAL_PRECISION(15))
+                            : NULL;
+    json_decref(root);
+    if (!text)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    qz_buf b = {0};
+    qz_buf_puts(&b, text);
+    qz_buf_puts(&b, "\n");
+    free(text);
+    *out = qz_buf_release(&b, len);
+    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
