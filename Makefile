@@ -95,6 +95,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN)
 	@sh tests/e2e/run.sh ./$(BIN)
+	@sh tests/e2e/expect.sh ./$(BIN)
 
 # ---- installing ----
 

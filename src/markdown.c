@@ -1,4 +1,4 @@
-/* summary_markdown.c — the summary of one report as a cmark node tree, rendered as CommonMark.
+/* markdown.c — the summary of one report as a cmark node tree, rendered as CommonMark.
  * The tree is built from nodes, never from Markdown text, so cmark does all the escaping. */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 typedef struct {
     const qz_doc *doc;
     const qz_outline *o;
+    const qz_metrics *m; /* may be NULL */
     bool ok;
 } tree;
 
@@ -124,10 +125,109 @@ static void add_lines(tree *t, cmark_node *p, const char *prefix, size_t first, 
  * single list, because two lists in a row would need a separator in CommonMark. */
 static void add_sections(tree *t, cmark_node *list, size_t first, size_t end, long up);
 
+/* ---- figures ---- */
+
+/* "10 次 — “召开常委会会议10次” (line 6)", with the key in code when the figure has one. */
+static void add_figure(tree *t, cmark_node *list, const qz_quantity *q)
+{
+    cmark_node *p = add_item(t, list);
+    if (!p)
+        return;
+    if (q->key) {
+        cmark_node *code = add(t, p, CMARK_NODE_CODE);
+        if (code && !cmark_node_set_literal(code, q->key))
+            t->ok = false;
+        add_text(t, p, " ");
+    }
+    char value[100];
+    qz_quantity_value(q, value, sizeof value);
+    add_text(t, p, "%s%s%s%s%s — “%.*s” (line %zu)", value, strcmp(q->unit, "%") ? " " : "",
+             q->unit,
+             q->qualifier == QZ_QUAL_EXACT ? "" : ", ",
+             q->qualifier == QZ_QUAL_EXACT ? "" : qz_qualifier_name(q->qualifier),
+             SPAN(t, q->quote), line_of(t, q->start));
+}
+
+/* The first quantity that starts at or after offset (quantities are in document order). */
+static size_t first_quantity_from(const qz_metrics *m, size_t offset)
+{
+    size_t lo = 0, hi = m->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->items[mid].start < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Adds to list the figures that stand directly in `section` (-1: in no section) from offset
+ * up to end; a section's own figures are one run, since its sub-sections come after them. */
+static void add_figures(tree *t, cmark_node *list, long section, size_t offset, size_t end)
+{
+    if (!t->m)
+        return;
+    for (size_t k = first_quantity_from(t->m, offset); k < t->m->n; k++) {
+        const qz_quantity *q = &t->m->items[k];
+        if (q->start >= end)
+            break;
+        if (q->section == section)
+            add_figure(t, list, q);
+    }
+}
+
+static bool has_figures(tree *t, long section, size_t offset, size_t end)
+{
+    if (!t->m)
+        return false;
+    size_t k = first_quantity_from(t->m, offset);
+    for (; k < t->m->n && t->m->items[k].start < end; k++)
+        if (t->m->items[k].section == section)
+            return true;
+    return false;
+}
+
+static bool any_metric(const qz_metrics *m)
+{
+    for (size_t i = 0; m && i < m->n; i++)
+        if (m->items[i].first)
+            return true;
+    return false;
+}
+
+static void add_key_figures(tree *t, cmark_node *doc)
+{
+    if (!any_metric(t->m))
+        return;
+    add_text(t, add_heading(t, doc, 2), "Key figures");
+    cmark_node *list = add_list(t, doc);
+    for (size_t i = 0; i < t->m->n; i++)
+        if (t->m->items[i].first)
+            add_figure(t, list, &t->m->items[i]);
+    if (!t->m->nrates)
+        return;
+    /* a paragraph between the two lists, which CommonMark would otherwise run together */
+    add_text(t, add(t, doc, CMARK_NODE_PARAGRAPH), "Rates linked to their counts:");
+    list = add_list(t, doc);
+    for (size_t i = 0; i < t->m->nrates; i++) {
+        const qz_rate *r = &t->m->rates[i];
+        char stated[48], num[48], den[48], computed[48];
+        qz_decimal_format(t->m->items[r->stated].lo, stated, sizeof stated);
+        qz_decimal_format(t->m->items[r->numerator].lo, num, sizeof num);
+        qz_decimal_format(t->m->items[r->denominator].lo, den, sizeof den);
+        qz_decimal_format(r->computed, computed, sizeof computed);
+        cmark_node *p = add_item(t, list);
+        add_strong(t, p, r->key);
+        add_text(t, p, ": %s%% stated; %s / %s = %s%% — %s", stated, num, den, computed,
+                 r->consistent ? "consistent" : "INCONSISTENT");
+    }
+}
+
 static void add_children(tree *t, cmark_node *item, size_t i)
 {
     const qz_section *s = &t->o->sections[i];
-    if (!s->ntopics && !s->ndesc)
+    if (!s->ntopics && !s->ndesc && !has_figures(t, (long)i, s->start, s->end))
         return;
     cmark_node *list = add_list(t, item);
     for (size_t k = s->first_topic; k < s->first_topic + s->ntopics; k++) {
@@ -137,6 +237,7 @@ static void add_children(tree *t, cmark_node *item, size_t i)
         add_text(t, em, "%.*s", SPAN(t, tp->title));
         add_text(t, p, " (line %zu)", line_of(t, tp->start));
     }
+    add_figures(t, list, (long)i, s->start, s->end);
     if (s->ndesc)
         add_sections(t, list, i + 1, i + 1 + s->ndesc, (long)i);
 }
@@ -180,6 +281,12 @@ static void add_parts(tree *t, cmark_node *doc)
         cmark_node *para = add(t, doc, CMARK_NODE_PARAGRAPH);
         add_text(t, para, "%s, ", part_label(p->kind));
         add_lines(t, para, "", line_of(t, p->start), last_line(t, p->start, p->end));
+        if (has_figures(t, -1, p->start, p->end)) {
+            add_text(t, add(t, doc, CMARK_NODE_PARAGRAPH), "Figures outside its sections:");
+            add_figures(t, add_list(t, doc), -1, p->start, p->end);
+            if (p->nsections)
+                add_text(t, add(t, doc, CMARK_NODE_PARAGRAPH), "Sections:");
+        }
         if (p->nsections)
             add_sections(t, add_list(t, doc), p->first_section,
                          p->first_section + p->nsections, -1);
@@ -199,7 +306,7 @@ static void add_repairs(tree *t, cmark_node *doc)
 
 cmark_node *qz_summary_tree(const qz_summary *s)
 {
-    tree t = {.doc = s->doc, .o = s->outline, .ok = true};
+    tree t = {.doc = s->doc, .o = s->outline, .m = s->metrics, .ok = true};
     cmark_node *doc = cmark_node_new(CMARK_NODE_DOCUMENT);
     if (!doc)
         return NULL;
@@ -209,6 +316,7 @@ cmark_node *qz_summary_tree(const qz_summary *s)
     else
         add_text(&t, h, "Report summary");
     add_facts(&t, doc);
+    add_key_figures(&t, doc);
     add_parts(&t, doc);
     if (s->outline->closing.len) {
         cmark_node *p = add(&t, doc, CMARK_NODE_PARAGRAPH);

@@ -1,0 +1,1 @@
+qzreport get laws.enacted tests/fixtures/nope.txt

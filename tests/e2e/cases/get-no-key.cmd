@@ -1,0 +1,1 @@
+qzreport get data/quzhou-2023.txt

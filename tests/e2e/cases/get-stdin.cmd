@@ -1,0 +1,1 @@
+qzreport get laws.enacted - < data/quzhou-2023.txt

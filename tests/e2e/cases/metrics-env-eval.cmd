@@ -1,0 +1,1 @@
+eval "$(qzreport metrics -f env data/quzhou-2023.txt)" && echo "$QZ_MEETINGS_STANDING_COMMITTEE $QZ_AUDIT_RECTIFICATION_RATE $QZ_PROPOSALS_RESOLVED_RATE"

@@ -1,0 +1,1 @@
+qzreport metrics -f env data/quzhou-2023.txt tests/fixtures/fullwidth.txt

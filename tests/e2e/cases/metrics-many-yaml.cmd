@@ -1,0 +1,1 @@
+qzreport metrics -f yaml tests/fixtures/numbered-parts.txt tests/fixtures/fullwidth.txt

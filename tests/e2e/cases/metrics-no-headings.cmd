@@ -1,0 +1,1 @@
+qzreport metrics --all tests/fixtures/no-headings.txt

@@ -1,0 +1,1 @@
+qzreport metrics --format json data/quzhou-2023.txt

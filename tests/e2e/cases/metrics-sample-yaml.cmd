@@ -1,0 +1,1 @@
+qzreport metrics -f yaml data/quzhou-2023.txt

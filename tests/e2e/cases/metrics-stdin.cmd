@@ -1,0 +1,1 @@
+qzreport metrics - < data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport metrics -f csv data/quzhou-2023.txt
