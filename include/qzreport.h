@@ -241,7 +241,7 @@ typedef struct {
     size_t numerator;
     size_t denominator;
     qz_decimal computed;    /* numerator / denominator x 100, to three decimals */
-    bool consistent;        /* the stated figure is computed rounded or cut to its decimals */
+    bool consistent;        /* the stated figure is `computed` rounded to its own decimals */
 } qz_rate;
 
 typedef struct {

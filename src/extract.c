@@ -344,10 +344,10 @@ static bool link_rate(const qz_quantity *s, const qz_quantity *num, const qz_qua
         return false;
     /* computed to three decimals, rounded half up */
     rate->computed = (qz_decimal){(a * 100000 + b / 2) / b, 3};
-    /* stated agrees when it is the exact value rounded, or cut, to its own decimals:
-     * |a·100·10^k − stated·b| ≤ b/2, or 0 ≤ a·100·10^k − stated·b < b */
+    /* stated agrees when it is the exact value rounded to its own decimals (half up or half
+     * even: a tie agrees either way): |a·100·10^k − stated·b| ≤ b/2 */
     int64_t diff = a * 100 * pow10_table[k] - stated * b;
-    rate->consistent = (diff >= 0 ? diff : -diff) * 2 <= b || (diff >= 0 && diff < b);
+    rate->consistent = (diff >= 0 ? diff : -diff) * 2 <= b;
     return true;
 }
 

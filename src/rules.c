@@ -66,7 +66,9 @@ static qz_status compile_source(const char *src, size_t len, bool anchored, qz_p
     if (!re) {
         PCRE2_UCHAR buf[200];
         pcre2_get_error_message(code, buf, sizeof buf);
-        snprintf(msg, msgsize, "bad pattern: %s (at offset %zu)", (char *)buf, (size_t)at);
+        /* PCRE2 counts bytes; people count characters */
+        snprintf(msg, msgsize, "bad pattern: %s (at character %zu)", (char *)buf,
+                 qz_utf8_count(src, at < len ? at : len));
         return QZ_ERR_DATA;
     }
     /* JIT is an optimisation: where the platform lacks it the interpreter gives the same

@@ -320,7 +320,7 @@ static void test_broken_rules(void **state)
 {
     (void)state;
     expect_rules_error("parts:\n  review:\n    - '(unclosed'\n", 3, 7,
-                       "bad pattern: missing closing parenthesis (at offset 9)");
+                       "bad pattern: missing closing parenthesis (at character 9)");
     expect_rules_error("parts:\n  reveiw: []\n", 2, 3, "unknown key 'reveiw'");
     expect_rules_error("headings:\n  - level: 12\n    pattern: 'x(?<num>1)'\n", 2, 12,
                        "level must be a whole number from 1 to 9");
