@@ -35,7 +35,7 @@ CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit e2e sanitize deps install uninstall clean FORCE
+.PHONY: all run check test unit e2e sanitize bench deps install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -54,6 +54,11 @@ sanitize: deps
 
 deps:
 	@sh tools/deps.sh
+
+# The benchmark (figures in bench/README.md): speed targets live there, never in tests.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh ./$(BIN)
 
 # ---- building ----
 

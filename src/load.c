@@ -8,7 +8,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "rules.h"
+#include "rules.h" /* and PCRE2 */
 
 /* A header longer than this many lines is not a header: the salutation is looked for only
  * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
@@ -60,7 +60,7 @@ static size_t raw_line_of(const char *b, size_t off)
     return line;
 }
 
-/* Decodes in[0..len) from `from` into fresh UTF-8. On bad input returns false and sets *bad to
+/* Decodes in[0..len) from `from` (GB18030) into fresh UTF-8 through iconv. On bad input returns false and sets *bad to
  * the offset of the first byte that could not be decoded. A NUL byte counts as bad: it is valid
  * in both encodings but never in a report, and it marks binary data. */
 static bool decode(const char *in, size_t len, const char *from, char **out, size_t *outlen,
@@ -120,6 +120,37 @@ static bool decode(const char *in, size_t len, const char *from, char **out, siz
     return true;
 }
 
+/* Whether s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+ * U+10FFFF) and free of NUL; *bad gets the offset of the first bad byte. PCRE2 checks a whole
+ * subject before matching in UTF mode, several times faster than a UTF-8 to UTF-8 pass through
+ * iconv, so the empty pattern is matched once for its check. */
+static qz_status utf8_check(const char *s, size_t len, bool *valid, size_t *bad)
+{
+    int code;
+    PCRE2_SIZE at;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "", 0, PCRE2_UTF, &code, &at, NULL);
+    pcre2_match_data *md = re ? pcre2_match_data_create(1, NULL) : NULL;
+    if (!md) {
+        pcre2_code_free(re);
+        return QZ_ERR_NOMEM;
+    }
+    int rc = pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL);
+    qz_status st = QZ_OK;
+    if (rc >= 0) {
+        const char *nul = memchr(s, '\0', len);
+        *valid = !nul;
+        *bad = nul ? (size_t)(nul - s) : 0;
+    } else if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) {
+        *valid = false;
+        *bad = pcre2_get_startchar(md);
+    } else {
+        st = QZ_ERR_INTERNAL;
+    }
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+    return st;
+}
+
 static qz_status decode_text(const char *source, const char *bytes, size_t len,
                              qz_encoding want, qz_doc *doc, char **text, size_t *tlen,
                              qz_error *err)
@@ -130,7 +161,15 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len,
     qz_status st = QZ_OK;
     if (want != QZ_ENC_GB18030) {
         size_t skip = has_bom ? 3 : 0;
-        if (decode(bytes + skip, len - skip, "UTF-8", text, tlen, &bad_utf8, &st)) {
+        bool valid;
+        st = utf8_check(bytes + skip, len - skip, &valid, &bad_utf8);
+        if (st == QZ_OK && valid) {
+            *text = malloc(len - skip + 1);
+            if (!*text)
+                return qz_fail(err, QZ_ERR_NOMEM, source, 0, 0, "out of memory");
+            memcpy(*text, bytes + skip, len - skip);
+            (*text)[len - skip] = '\0';
+            *tlen = len - skip;
             doc->encoding = QZ_ENC_UTF8;
             doc->had_bom = has_bom;
             return QZ_OK;

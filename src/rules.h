@@ -12,7 +12,8 @@
 
 typedef struct {
     pcre2_code *re;
-    char *source; /* the pattern as written, for messages */
+    char *source;  /* the pattern as written, for messages */
+    unsigned uses; /* matches run so far: JIT-compiled once it is worth it (rules.c) */
 } qz_pattern;
 
 typedef struct {

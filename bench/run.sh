@@ -1,0 +1,180 @@
+#!/bin/sh
+# shellcheck shell=bash disable=SC2016
+# bench/run.sh BINARY — the qzreport benchmark (`make bench` runs `sh bench/run.sh ./qzreport`
+# from the repository's top folder). See bench/README.md.
+#
+# Makes the corpus (bench/gen.sh: 1000 variants of data/quzhou-2023.txt in
+# build/bench/corpus, kept between runs), then times, on a private copy of BINARY:
+#   - metrics -f json over all the files in one process (median of 5 runs, after a warm-up)
+#   - metrics -f json on one file, and summarize on one file (median of 200 runs each,
+#     process start included: "one report end to end")
+#   - summarize over all the files, one process per file (a shell loop)
+# and the peak RSS (GNU time's %M) of a 1000-file and of one-file runs, and prints each
+# figure against its target. Missed targets are reported, not failures: the exit code is 0
+# whenever the measurements ran, 2 when they could not (no binary, the binary fails, …).
+#
+# Environment: QZ_BENCH_FILES (default 1000), QZ_BENCH_RUNS (runs of the one-file
+# measurements, default 200), QZ_BENCH_REPEAT (runs of the all-files metrics, default 5).
+# Uses bash for its microsecond clock ($EPOCHREALTIME; `date +%s%N` where that is missing),
+# awk for the arithmetic, and /usr/bin/time for memory (n/a without it): nothing else.
+
+# Re-run under bash (an essential package on Debian): its clock needs no fork per reading.
+if [ -z "${BASH_VERSION:-}" ]; then
+    if command -v bash >/dev/null 2>&1; then exec bash "$0" "$@"; fi
+    echo "run.sh: bash is needed" >&2; exit 2
+fi
+set -u
+export LC_ALL=C
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+[ $# -eq 1 ] || die "usage: sh bench/run.sh BINARY   (from the repository's top folder)"
+bin=$1
+[ -x "$bin" ] || die "$bin: no such executable (run make first)"
+if [ ! -f data/quzhou-2023.txt ] || [ ! -f bench/gen.sh ]; then die "run me from the repository's top folder"; fi
+
+nfiles=${QZ_BENCH_FILES:-1000}
+runs=${QZ_BENCH_RUNS:-200}
+repeat=${QZ_BENCH_REPEAT:-5}
+corpus=build/bench/corpus
+
+# ---- the clock: NOW in microseconds ----
+if [ -n "${EPOCHREALTIME:-}" ]; then
+    now() { local t=$EPOCHREALTIME; NOW=$(( 10#${t/./} )); }
+    clock='bash $EPOCHREALTIME'
+else
+    now() { NOW=$(( $(date +%s%N) / 1000 )); }
+    clock='date +%s%N (one fork per reading: one-file figures include ~1 ms of it)'
+fi
+
+# ---- a private copy of the binary: a rebuild during the run cannot change or break it ----
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/qzbench.XXXXXX") || die "cannot make a temporary folder"
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+cp "$bin" "$tmp/qzreport" || die "cannot copy $bin"
+qz=$tmp/qzreport
+
+# ---- the machine ----
+cpu=$(grep -m1 -E '^(model name|Model|Hardware)' /proc/cpuinfo 2>/dev/null | sed 's/^[^:]*: *//')
+mem=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)
+rev=
+if command -v git >/dev/null 2>&1 && git rev-parse --git-dir >/dev/null 2>&1; then
+    rev=$(git rev-parse --short HEAD 2>/dev/null)
+    [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ] && rev="$rev (work tree modified)"
+fi
+echo "qzreport benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, ${mem:-? GiB}, $(uname -srm)"
+echo "binary:  $bin ($("$qz" --version 2>/dev/null | head -n 1))${rev:+, commit $rev}"
+echo "clock:   $clock"
+
+# ---- the corpus ----
+sh bench/gen.sh "$corpus" "$nfiles" || die "could not make the corpus"
+files=( "$corpus"/r*.txt )
+[ ${#files[@]} -eq "$nfiles" ] || die "$corpus holds ${#files[@]} files, not $nfiles"
+bytes=$(cat "${files[@]}" | wc -c)
+bytes=$(( bytes + 0 ))
+one=${files[0]}
+awk -v n="$nfiles" -v b="$bytes" 'BEGIN { printf "corpus:  %d files, %d bytes (%.1f MB, %.1f MiB)\n", n, b, b / 1e6, b / 1048576 }'
+
+# ---- sanity: the binary reads the corpus (exit 0, or 1 for findings) ----
+"$qz" metrics -f json "${files[@]}" > "$tmp/out" 2> "$tmp/err"; rc=$?
+[ $rc -le 1 ] || die "metrics -f json over the corpus exited $rc: $(head -n 3 "$tmp/err")"
+lines=$(wc -l < "$tmp/out")
+[ "$lines" -eq "$nfiles" ] || die "metrics -f json printed $lines lines for $nfiles files"
+"$qz" summarize "$one" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -le 1 ] || die "summarize $one exited $rc: $(head -n 3 "$tmp/err")"
+
+# median of the numbers on stdin (the mean of the two middle ones for an even count)
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; m = int((NR + 1) / 2);
+                          if (NR % 2) print v[m]; else print int((v[m] + v[m + 1]) / 2) }'; }
+mean() { awk '{ s += $1 } END { if (NR) print int(s / NR) }'; }
+
+# peak RSS in KiB of one run of the command, or n/a
+have_time=0
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M -o "$tmp/rss" true 2>/dev/null; then have_time=1; fi
+peak_rss() {
+    if [ $have_time = 0 ]; then echo n/a; return; fi
+    /usr/bin/time -f %M -o "$tmp/rss" "$@" > /dev/null 2>&1
+    tail -n 1 "$tmp/rss"
+}
+
+# ---- 1. metrics -f json, all files, one process ----
+echo "measuring: metrics -f json over $nfiles files in one process ($repeat runs)…" >&2
+"$qz" metrics -f json "${files[@]}" > /dev/null 2>&1          # warm-up (page cache)
+: > "$tmp/t_all"
+for (( i = 0; i < repeat; i++ )); do
+    now; t0=$NOW
+    "$qz" metrics -f json "${files[@]}" > /dev/null 2>&1
+    now; echo $(( NOW - t0 )) >> "$tmp/t_all"
+done
+t_all=$(median < "$tmp/t_all")
+rss_all=$(peak_rss "$qz" metrics -f json "${files[@]}")
+
+# ---- 2. and 3. one file, many runs ----
+one_file() {   # one_file OUT COMMAND-ARGS… : $runs runs over the corpus files in turn
+    local out="$1" i f; shift
+    : > "$out"
+    for (( i = 0; i < runs; i++ )); do
+        f=${files[i % nfiles]}
+        now; t0=$NOW
+        "$qz" "$@" "$f" > /dev/null 2>&1
+        now; echo $(( NOW - t0 )) >> "$out"
+    done
+}
+echo "measuring: metrics -f json on one file ($runs runs)…" >&2
+one_file "$tmp/t_m1" metrics -f json
+t_m1=$(median < "$tmp/t_m1"); t_m1_mean=$(mean < "$tmp/t_m1")
+rss_m1=$(peak_rss "$qz" metrics -f json "$one")
+
+echo "measuring: summarize on one file ($runs runs)…" >&2
+one_file "$tmp/t_s1" summarize
+t_s1=$(median < "$tmp/t_s1"); t_s1_mean=$(mean < "$tmp/t_s1")
+rss_s1=$(peak_rss "$qz" summarize "$one")
+
+# ---- reference: the cost of starting any process with this clock and loop (the floor) ----
+echo "measuring: process start floor (/bin/true, $runs runs)…" >&2
+: > "$tmp/t_true"
+for (( i = 0; i < runs; i++ )); do now; t0=$NOW; /bin/true; now; echo $(( NOW - t0 )) >> "$tmp/t_true"; done
+t_true=$(median < "$tmp/t_true")
+
+# ---- 4. summarize, all files, one process each ----
+echo "measuring: summarize over $nfiles files, one process each…" >&2
+now; t0=$NOW
+for f in "${files[@]}"; do "$qz" summarize "$f" > /dev/null 2>&1; done
+now; t_sall=$(( NOW - t0 ))
+
+# ---- the table ----
+# verdict VALUE OP LIMIT: met / MISSED / n/a
+verdict() { awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a") { print "n/a"; exit }
+    ok = (op == "le") ? (v + 0 <= l + 0) : (v + 0 >= l + 0); print ok ? "met" : "MISSED" }'; }
+sec()  { awk -v u="$1" 'BEGIN { printf "%.3f s", u / 1e6 }'; }
+ms()   { awk -v u="$1" 'BEGIN { printf "%.2f ms", u / 1e3 }'; }
+mbs()  { awk -v b="$1" -v u="$2" 'BEGIN { printf "%.1f", (u > 0) ? b / u : 0 }'; }  # bytes/µs = MB/s
+mib()  { if [ "$1" = n/a ]; then echo n/a; else awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; fi; }
+row()  { printf '| %-58s | %-12s | %-13s | %-7s |\n' "$1" "$2" "$3" "$4"; }
+
+mbs_all=$(mbs "$bytes" "$t_all")
+mbs_sall=$(mbs "$bytes" "$t_sall")
+per_s=$(( t_sall / nfiles ))
+rss_lim=16384   # KiB
+
+echo
+echo "results (MB = 10^6 bytes, MiB = 2^20 bytes; times include process start):"
+row "figure" "measured" "target" "verdict"
+row "----------------------------------------------------------" "------------" "-------------" "-------"
+lim_all=$(( 100 * nfiles ))   # µs: 0.1 s for 1000 files, in proportion for another count
+row "metrics -f json, $nfiles files, 1 process: wall (median of $repeat)" "$(sec "$t_all")" "<= $(sec $lim_all)" "$(verdict "$t_all" le $lim_all)"
+row "  throughput" "$mbs_all MB/s" ">= 300 MB/s" "$(verdict "$mbs_all" ge 300)"
+row "  peak RSS" "$(mib "$rss_all")" "<= 16 MiB" "$(verdict "$rss_all" le $rss_lim)"
+row "metrics -f json, 1 file: wall (median of $runs)" "$(ms "$t_m1")" "<= 3 ms" "$(verdict "$t_m1" le 3000)"
+row "  mean of the $runs runs" "$(ms "$t_m1_mean")" "" ""
+row "  peak RSS" "$(mib "$rss_m1")" "<= 16 MiB" "$(verdict "$rss_m1" le $rss_lim)"
+row "summarize, 1 file: wall (median of $runs)" "$(ms "$t_s1")" "<= 3 ms" "$(verdict "$t_s1" le 3000)"
+row "  mean of the $runs runs" "$(ms "$t_s1_mean")" "" ""
+row "  peak RSS" "$(mib "$rss_s1")" "<= 16 MiB" "$(verdict "$rss_s1" le $rss_lim)"
+row "summarize, $nfiles files, $nfiles processes: total wall" "$(sec "$t_sall")" "(none)" ""
+row "  throughput" "$mbs_sall MB/s" "(none)" ""
+row "  per report (mean)" "$(ms "$per_s")" "<= 3 ms" "$(verdict "$per_s" le 3000)"
+row "reference: /bin/true, median of $runs (process start floor)" "$(ms "$t_true")" "" ""
+[ $have_time = 1 ] || echo "note: /usr/bin/time (GNU time) is missing: peak RSS not measured (apt-get install time)"
+echo "commands: $bin metrics -f json $corpus/*.txt > /dev/null; $bin metrics -f json FILE; $bin summarize FILE"
+exit 0

@@ -1,0 +1,3 @@
+build-prof/main.o: src/main.c src/cli.h include/qzreport.h
+src/cli.h:
+include/qzreport.h:

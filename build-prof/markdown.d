@@ -1,0 +1,3 @@
+build-prof/markdown.o: src/markdown.c src/internal.h include/qzreport.h
+src/internal.h:
+include/qzreport.h:

@@ -1,0 +1,3 @@
+build-prof/number.o: src/number.c src/number.h include/qzreport.h
+src/number.h:
+include/qzreport.h:

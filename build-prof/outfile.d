@@ -1,0 +1,3 @@
+build-prof/outfile.o: src/outfile.c src/cli.h include/qzreport.h
+src/cli.h:
+include/qzreport.h:

@@ -1,0 +1,3 @@
+build-prof/util.o: src/util.c src/internal.h include/qzreport.h
+src/internal.h:
+include/qzreport.h:
