@@ -57,8 +57,12 @@ deps:
 
 # The benchmark (figures in bench/README.md): speed targets live there, never in tests.
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/bench-stages
 	@sh bench/run.sh ./$(BIN)
+	@./$(B)/bench-stages data/quzhou-2023.txt 2000
+
+$(B)/bench-stages: bench/stages.c $(B)/libqzreport.a $(B)/flags
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) $< $(B)/libqzreport.a $(QZ_LIBS) -o $@
 
 # ---- building ----
 

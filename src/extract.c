@@ -28,6 +28,7 @@ typedef struct {
     size_t part_cursor;    /* parts before it start before the current quantity */
     size_t section_cursor; /* likewise for sections */
     long prev;             /* the previous quantity, -1 at first */
+    bool *seen;            /* per metric rule: its key has been reported */
 } scan;
 
 /* ---- characters ---- */
@@ -178,11 +179,11 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
     return true;
 }
 
-/* The key of the first metric that accepts the quantity, or NULL. */
-static const char *classify(const qz_rules *r, const qz_quantity *q, const context *c)
+/* The index of the first metric that accepts the quantity, or -1. */
+static long classify(const qz_rules *r, const qz_quantity *q, const context *c)
 {
     if (search(r, &r->plan_words, c))
-        return NULL;
+        return -1;
     for (size_t i = 0; i < r->nmetrics; i++) {
         const qz_metric_rule *rule = &r->metrics[i];
         if (!(rule->parts & (1u << q->where)) || !has_unit(rule, q->unit))
@@ -191,9 +192,9 @@ static const char *classify(const qz_rules *r, const qz_quantity *q, const conte
             continue;
         for (size_t k = 0; k < rule->nphrasings; k++)
             if (phrasing_matches(r, &rule->phrasings[k], c))
-                return rule->key;
+                return (long)i;
     }
-    return NULL;
+    return -1;
 }
 
 /* ---- one quantity ---- */
@@ -228,14 +229,6 @@ static void negate(qz_quantity *q)
     qz_decimal lo = q->lo;
     q->lo = (qz_decimal){-q->hi.mant, q->hi.scale};
     q->hi = (qz_decimal){-lo.mant, lo.scale};
-}
-
-static bool seen_key(const qz_metrics *m, const char *key)
-{
-    for (size_t i = 0; i < m->n; i++)
-        if (m->items[i].key && strcmp(m->items[i].key, key) == 0)
-            return true;
-    return false;
 }
 
 static qz_span quote_of(const char *t, size_t len, size_t start, size_t end)
@@ -313,8 +306,12 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     };
     if (num.kind != QZ_NUM_PLAIN && search(r, &r->negative, &c))
         negate(&q);
-    q.key = classify(r, &q, &c);
-    q.first = q.key && !seen_key(sc->m, q.key);
+    long rule = classify(r, &q, &c);
+    if (rule >= 0) {
+        q.key = r->metrics[rule].key;
+        q.first = !sc->seen[rule];
+        sc->seen[rule] = true;
+    }
     sc->m->items[sc->m->n] = q;
     sc->prev = (long)sc->m->n++;
     return true;
@@ -386,9 +383,10 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
     qz_metrics *m = calloc(1, sizeof *m);
     if (!m)
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
-    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1};
+    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1,
+               .seen = calloc(rules->nmetrics + 1, sizeof(bool))};
     size_t pos = 0;
-    bool ok = true;
+    bool ok = sc.seen != NULL;
     qz_match hit;
     while (ok && pos < doc->len &&
            qz_pattern_match_at(rules, &rules->number_start, doc->text, doc->len, pos, &hit)) {
@@ -398,6 +396,7 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
     }
     if (ok)
         ok = link_rates(&sc);
+    free(sc.seen);
     if (!ok) {
         qz_metrics_free(m);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
