@@ -26,7 +26,7 @@ QZ_LIBS   = $(shell pkg-config --libs $(PKGS))
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 
 # The data files built into the binary, in the order they are loaded.
-DATA = data/outline.yaml data/words.yaml data/rules.yaml
+DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
 CLI_SRC  = src/main.c src/cli.c src/outfile.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))

@@ -67,6 +67,7 @@ typedef struct {
     qz_repair_kind kind;
     size_t line;   /* original 1-based line whose end was repaired */
     size_t offset; /* byte offset in text where the removed line break stood */
+    size_t removed; /* bytes removed there: trailing spaces and the line end */
 } qz_repair;
 
 typedef struct {
@@ -80,6 +81,11 @@ typedef struct {
     size_t nlines;        /* number of original lines */
     qz_repair *repairs;
     size_t nrepairs;
+    char *src;            /* the text as decoded (BOM removed), line ends and breaks as they
+                             were: what `fix` edits, so that untouched bytes stay as they are */
+    size_t src_len;
+    size_t *cr_at;        /* text before joins: offsets of each LF that was a CRLF */
+    size_t ncr;
 } qz_doc;
 
 /* Decodes and normalises len bytes. rules (may be NULL: no repairs) says which lines are
@@ -96,6 +102,9 @@ void qz_doc_free(qz_doc *doc);
 void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
 /* The 1-based original line that holds offset. */
 size_t qz_doc_line(const qz_doc *doc, size_t offset);
+/* The offset in doc->src of the byte at offset in doc->text (a joined line's first byte maps
+ * past the removed line break). */
+size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);
 
 const char *qz_encoding_name(qz_encoding enc);
 /* Parses "utf-8", "utf8", "gb18030", "gbk", "auto"; returns false for anything else. */
@@ -263,6 +272,139 @@ int qz_quantity_value(const qz_quantity *q, char *buf, size_t size);
 bool qz_rules_has_key(const qz_rules *rules, const char *key);
 /* The i-th metric key, in the rules' order; NULL past the end. */
 const char *qz_rules_key(const qz_rules *rules, size_t i);
+
+/* ---- stage 4, check: formatting faults a proofreader would mark ---- */
+
+typedef enum { QZ_SEV_OFF = 0, QZ_SEV_WARNING, QZ_SEV_ERROR } qz_severity;
+typedef enum { QZ_LANG_ZH = 0, QZ_LANG_EN } qz_lang;
+
+/* A check rule as data/check.yaml describes it. */
+typedef struct {
+    const char *id;           /* "halfwidth-punct": ids are an interface */
+    qz_severity severity;     /* its default */
+    const char *standard;     /* the clause it enforces, "GB/T 15834-2011 4.x", or "" */
+    const char *title_zh;     /* one line: what it finds */
+    const char *title_en;
+    bool fixable;             /* `qzreport fix` applies its fixes */
+} qz_check_rule;
+
+/* The check rules, in their documented order; NULL past the end. */
+const qz_check_rule *qz_rules_check_rule(const qz_rules *rules, size_t i);
+const qz_check_rule *qz_rules_find_check_rule(const qz_rules *rules, const char *id);
+
+typedef struct {
+    const char *rule;         /* the rule's id (owned by the rules) */
+    qz_severity severity;     /* after configuration */
+    size_t start, end;        /* the faulty text: a byte span of doc->text (a broken line's
+                                 last character; a missing metric's is empty, at 0) */
+    char *message;            /* in the chosen language, without the rule id */
+    char *fix;                /* what replaces [start, end), "" to delete; NULL if no fix */
+    bool join;                /* broken-line: the fix removes the line break after `end` */
+} qz_diag;
+
+typedef struct {
+    qz_diag *items;           /* sorted by position, then rule */
+    size_t n;
+    size_t errors, warnings;
+} qz_check;
+
+typedef struct {
+    const char *rule;
+    qz_severity severity;
+} qz_severity_override;
+
+typedef struct {
+    qz_lang lang;
+    const qz_severity_override *overrides; /* applied in order: config first, then --rule */
+    size_t noverrides;
+    const char *const *allow;   /* exact strings that no rule flags */
+    size_t nallow;
+    const char *const *require; /* metric keys that must be present (missing-metric) */
+    size_t nrequire;
+} qz_check_options;
+
+qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outline,
+                       const qz_metrics *metrics, const qz_rules *rules,
+                       const qz_check_options *options, qz_error *err);
+void qz_check_free(qz_check *check);
+
+const char *qz_severity_name(qz_severity s); /* "off", "warning", "error" */
+bool qz_severity_parse(const char *name, qz_severity *out);
+
+/* .qzreport.yaml: how a drafting office configures `check` (see README.md). */
+typedef struct {
+    char *path;
+    char *rules_file;                  /* resolved against the config's folder; NULL if none */
+    qz_severity_override *overrides;   /* `rules:` id → severity */
+    size_t noverrides;
+    char **require;                    /* metric keys */
+    size_t nrequire;
+    char **allow;                      /* exact strings no rule flags */
+    size_t nallow;
+    size_t *override_line, *require_line; /* where each stands, for errors */
+} qz_config;
+
+qz_status qz_config_load(qz_config **out, const char *path, qz_error *err);
+/* Checks the rule ids and metric keys against the rules (the config's own rules file
+ * included); errors name the config file's line and column. */
+qz_status qz_config_validate(const qz_config *config, const qz_rules *rules, qz_error *err);
+void qz_config_free(qz_config *config);
+/* Looks for .qzreport.yaml in dir and its parents; writes its path and returns true. */
+bool qz_config_find(const char *dir, char *path, size_t size);
+
+/* The original text with every fix of the fixable rules applied (whatever their severity,
+ * unless off), in the input's own encoding, BOM and line ends: text no fix touches comes out
+ * byte for byte. */
+qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
+                       char **out, size_t *len, qz_error *err);
+/* The same fixes as a unified diff (diff -u) from the original text to the fixed one, in
+ * UTF-8, labelled a/SOURCE and b/SOURCE; empty when nothing changes. */
+qz_status qz_fix_diff(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
+                      char **out, size_t *len, qz_error *err);
+
+/* Display width of text for aligning a caret under it: East Asian wide and full-width
+ * characters count 2, others 1. */
+size_t qz_display_width(const char *s, size_t len);
+
+/* ---- check output: one file per format; `start` of each diagnostic turned into line and
+ * column (Unicode code points, 1-based) only here ---- */
+
+typedef enum {
+    QZ_CHECK_TEXT,  /* for people: the gcc line, the source line, a caret, then a summary */
+    QZ_CHECK_GCC,   /* FILE:LINE:COL: error: message [rule-id] */
+    QZ_CHECK_GITHUB,/* ::error file=F,line=L,col=C,endColumn=E,title=RULE::message */
+    QZ_CHECK_JSON,
+    QZ_CHECK_SARIF
+} qz_check_format;
+
+typedef struct {
+    const qz_doc *doc;
+    const qz_check *check;
+} qz_check_file;
+
+typedef struct {
+    qz_lang lang;
+    bool color;          /* text only: ANSI colour */
+    size_t max_per_rule; /* text only: list at most this many findings per rule (0: all) */
+    const qz_rules *rules; /* for the SARIF rules[] table */
+} qz_check_render_options;
+
+/* Each renders the findings of every file (in the order given) into *out. */
+qz_status qz_check_render_text(const qz_check_file *files, size_t n,
+                               const qz_check_render_options *o, char **out, size_t *len,
+                               qz_error *err);
+qz_status qz_check_render_gcc(const qz_check_file *files, size_t n,
+                              const qz_check_render_options *o, char **out, size_t *len,
+                              qz_error *err);
+qz_status qz_check_render_github(const qz_check_file *files, size_t n,
+                                 const qz_check_render_options *o, char **out, size_t *len,
+                                 qz_error *err);
+qz_status qz_check_render_json(const qz_check_file *files, size_t n,
+                               const qz_check_render_options *o, char **out, size_t *len,
+                               qz_error *err);
+qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
+                                const qz_check_render_options *o, char **out, size_t *len,
+                                qz_error *err);
 
 /* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
 

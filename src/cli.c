@@ -17,12 +17,20 @@ static size_t count_options(const qz_option *opts)
     return n;
 }
 
-static void set_value(const qz_option *o, const char *arg)
+/* Returns false when a repeatable option was given too often. */
+static bool set_value(const qz_option *o, const char *arg)
 {
-    if (o->type == QZ_OPT_FLAG)
+    if (o->type == QZ_OPT_FLAG) {
         *(bool *)o->value = true;
-    else
+    } else if (o->type == QZ_OPT_STRING) {
         *(const char **)o->value = arg;
+    } else {
+        qz_opt_list *l = o->value;
+        if (l->n == QZ_OPT_LIST_MAX)
+            return false;
+        l->items[l->n++] = arg;
+    }
+    return true;
 }
 
 int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *first_operand)
@@ -42,7 +50,7 @@ int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *fir
                                    NULL, 256 + (int)i};
         if (o->short_name) {
             shorts[sl++] = o->short_name;
-            if (o->type == QZ_OPT_STRING)
+            if (o->type != QZ_OPT_FLAG)
                 shorts[sl++] = ':';
         }
     }
@@ -65,13 +73,12 @@ int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *fir
                 return qz_usage_error(cmd, "unknown option '-%c'", optopt);
             return qz_usage_error(cmd, "unknown option '%s'", what);
         }
-        if (c >= 256) {
-            set_value(&cmd->options[c - 256], optarg);
-            continue;
-        }
+        const qz_option *o = NULL;
         for (size_t i = 0; i < n; i++)
-            if (cmd->options[i].short_name == c)
-                set_value(&cmd->options[i], optarg);
+            if (c == 256 + (int)i || cmd->options[i].short_name == c)
+                o = &cmd->options[i];
+        if (o && !set_value(o, optarg))
+            return qz_usage_error(cmd, "too many --%s options", o->long_name);
     }
     *first_operand = optind;
     return -1;
@@ -161,4 +168,106 @@ bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *
         return true;
     qz_usage_error(cmd, "unknown encoding '%s' (auto, utf-8, gb18030)", name);
     return false;
+}
+
+/* ---- check and fix ---- */
+
+static int setup_error(qz_check_setup *s, const qz_error *err)
+{
+    qz_check_setup_close(s);
+    return qz_report_error(err);
+}
+
+/* Parses ID=error|warning|off. */
+static int parse_rule_option(qz_check_setup *s, const qz_command_help *cmd, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    qz_severity sev;
+    if (!eq || eq == arg || !qz_severity_parse(eq + 1, &sev))
+        return qz_usage_error(cmd, "--rule takes ID=error|warning|off, not '%s'", arg);
+    if (s->noverrides == sizeof s->overrides / sizeof s->overrides[0])
+        return qz_usage_error(cmd, "too many --rule options");
+    char *id = strndup(arg, (size_t)(eq - arg));
+    if (!id)
+        return qz_usage_error(cmd, "out of memory");
+    if (!qz_rules_find_check_rule(s->rules, id)) {
+        qz_usage_error(cmd, "unknown rule '%s'", id);
+        free(id);
+        return QZ_EXIT_ERROR;
+    }
+    s->overrides[s->noverrides++] = (qz_severity_override){id, sev};
+    return -1;
+}
+
+/* The folder of path ("." for a bare name or standard input). */
+static void folder_of(const char *path, char *dir, size_t size)
+{
+    const char *slash = path && strcmp(path, "-") ? strrchr(path, '/') : NULL;
+    if (!slash)
+        snprintf(dir, size, ".");
+    else if (slash == path)
+        snprintf(dir, size, "/");
+    else
+        snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const char *config_path,
+                        const char *first_file, const char *rules_path,
+                        const qz_opt_list *rule_opts, const char *lang)
+{
+    *s = (qz_check_setup){0};
+    if (lang && strcmp(lang, "zh") && strcmp(lang, "en"))
+        return qz_usage_error(cmd, "unknown language '%s' (zh, en)", lang);
+    s->options.lang = lang && strcmp(lang, "en") == 0 ? QZ_LANG_EN : QZ_LANG_ZH;
+    qz_error err = {0};
+    char found[4096], dir[4096];
+    folder_of(first_file, dir, sizeof dir);
+    if (!config_path && qz_config_find(dir, found, sizeof found))
+        config_path = found;
+    if (config_path && qz_config_load(&s->config, config_path, &err) != QZ_OK)
+        return setup_error(s, &err);
+    if (qz_rules_new(&s->rules, &err) != QZ_OK)
+        return setup_error(s, &err);
+    if (s->config && s->config->rules_file &&
+        qz_rules_add_file(s->rules, s->config->rules_file, &err) != QZ_OK)
+        return setup_error(s, &err);
+    if (rules_path && qz_rules_add_file(s->rules, rules_path, &err) != QZ_OK)
+        return setup_error(s, &err);
+    if (s->config && qz_config_validate(s->config, s->rules, &err) != QZ_OK)
+        return setup_error(s, &err);
+    /* the config's severities first, then --rule, which wins */
+    for (size_t i = 0; s->config && i < s->config->noverrides; i++) {
+        char *id = strdup(s->config->overrides[i].rule);
+        if (!id || s->noverrides == sizeof s->overrides / sizeof s->overrides[0]) {
+            free(id);
+            qz_check_setup_close(s);
+            return qz_usage_error(cmd, "too many rule settings");
+        }
+        s->overrides[s->noverrides++] = (qz_severity_override){id, s->config->overrides[i].severity};
+    }
+    for (size_t i = 0; rule_opts && i < rule_opts->n; i++) {
+        int rc = parse_rule_option(s, cmd, rule_opts->items[i]);
+        if (rc >= 0) {
+            qz_check_setup_close(s);
+            return rc;
+        }
+    }
+    s->options.overrides = s->overrides;
+    s->options.noverrides = s->noverrides;
+    if (s->config) {
+        s->options.allow = (const char *const *)s->config->allow;
+        s->options.nallow = s->config->nallow;
+        s->options.require = (const char *const *)s->config->require;
+        s->options.nrequire = s->config->nrequire;
+    }
+    return -1;
+}
+
+void qz_check_setup_close(qz_check_setup *s)
+{
+    for (size_t i = 0; i < s->noverrides; i++)
+        free((char *)s->overrides[i].rule);
+    qz_config_free(s->config);
+    qz_rules_free(s->rules);
+    *s = (qz_check_setup){0};
 }

@@ -12,7 +12,14 @@
 /* Exit codes, the same for every subcommand (README.md, "Exit codes"). */
 enum { QZ_EXIT_OK = 0, QZ_EXIT_FINDINGS = 1, QZ_EXIT_ERROR = 2 };
 
-typedef enum { QZ_OPT_FLAG, QZ_OPT_STRING } qz_opt_type;
+typedef enum { QZ_OPT_FLAG, QZ_OPT_STRING, QZ_OPT_LIST } qz_opt_type;
+
+/* The values of a repeatable option (--rule A --rule B). */
+#define QZ_OPT_LIST_MAX 64
+typedef struct {
+    const char *items[QZ_OPT_LIST_MAX];
+    size_t n;
+} qz_opt_list;
 
 /* One row of a subcommand's option table: the table drives both parsing and --help. */
 typedef struct {
@@ -21,7 +28,7 @@ typedef struct {
     const char *arg_name;  /* NULL for a flag */
     const char *help;
     qz_opt_type type;
-    void *value;           /* bool * for a flag, const char ** for a string */
+    void *value;           /* bool * for a flag, const char ** for a string, qz_opt_list * */
 } qz_option;
 
 typedef struct {
@@ -70,9 +77,27 @@ void qz_report_close(qz_report *rep);
 /* Parses --encoding's value, or prints a usage error (then returns false). */
 bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out);
 
+/* What check and fix share: rules (built-in, the config's rules file, --rules), the
+ * configuration (found from the first file's folder or given), and --rule overrides. */
+typedef struct {
+    qz_rules *rules;
+    qz_config *config;
+    qz_severity_override overrides[128];
+    size_t noverrides;
+    qz_check_options options;
+} qz_check_setup;
+
+int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const char *config_path,
+                        const char *first_file, const char *rules_path,
+                        const qz_opt_list *rule_opts, const char *lang);
+void qz_check_setup_close(qz_check_setup *s);
+
 int cmd_summarize(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_get(int argc, char **argv);
-extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help;
+int cmd_check(int argc, char **argv);
+int cmd_fix(int argc, char **argv);
+extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help, qz_check_help,
+    qz_fix_help;
 
 #endif

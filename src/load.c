@@ -199,22 +199,28 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len,
 
 /* ---- lines ---- */
 
-/* CRLF and lone CR become LF, in place; returns the new length. */
-static size_t normalise_newlines(char *t, size_t len, bool *had_cr)
+/* CRLF and lone CR become LF, in place; returns the new length. Each CRLF's position in the
+ * result is recorded in doc->cr_at, to map offsets back to the source. */
+static qz_status normalise_newlines(qz_doc *doc, char *t, size_t *len)
 {
-    size_t w = 0;
-    for (size_t r = 0; r < len; r++) {
-        if (t[r] == '\r') {
-            *had_cr = true;
-            if (r + 1 < len && t[r + 1] == '\n')
-                r++;
-            t[w++] = '\n';
-        } else {
+    size_t w = 0, cap = 0;
+    for (size_t r = 0; r < *len; r++) {
+        if (t[r] != '\r') {
             t[w++] = t[r];
+            continue;
         }
+        doc->had_cr = true;
+        if (r + 1 < *len && t[r + 1] == '\n') {
+            r++;
+            if (!QZ_GROW(doc->cr_at, cap, doc->ncr + 1))
+                return QZ_ERR_NOMEM;
+            doc->cr_at[doc->ncr++] = w;
+        }
+        t[w++] = '\n';
     }
     t[w] = '\0';
-    return w;
+    *len = w;
+    return QZ_OK;
 }
 
 static qz_status split_lines(const char *t, size_t len, line_span **out, size_t *n)
@@ -322,15 +328,15 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     for (size_t i = 0; i < n; i++) {
         doc->line_start[i] = w;
         bool join = r && broken_after(r, t, lines, n, i, header_end);
-        size_t len = lines[i].len;
+        size_t len = lines[i].len, trailing = 0;
         if (join)
-            len -= qz_trim_space_end(t + lines[i].start, len);
+            len -= (trailing = qz_trim_space_end(t + lines[i].start, len));
         memcpy(doc->text + w, t + lines[i].start, len);
         w += len;
         if (join) {
             if (!QZ_GROW(doc->repairs, cap, doc->nrepairs + 1))
                 return QZ_ERR_NOMEM;
-            doc->repairs[doc->nrepairs++] = (qz_repair){QZ_REPAIR_JOINED, i + 1, w};
+            doc->repairs[doc->nrepairs++] = (qz_repair){QZ_REPAIR_JOINED, i + 1, w, trailing + 1};
         } else if (lines[i].start + lines[i].len < tlen) {
             doc->text[w++] = '\n';
         }
@@ -361,10 +367,16 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         qz_doc_free(doc);
         return st;
     }
-    tlen = normalise_newlines(t, tlen, &doc->had_cr);
+    doc->src = malloc(tlen + 1);
+    if (doc->src) {
+        memcpy(doc->src, t, tlen + 1);
+        doc->src_len = tlen;
+    }
+    st = doc->src ? normalise_newlines(doc, t, &tlen) : QZ_ERR_NOMEM;
     line_span *lines = NULL;
     size_t n = 0;
-    st = split_lines(t, tlen, &lines, &n);
+    if (st == QZ_OK)
+        st = split_lines(t, tlen, &lines, &n);
     if (st == QZ_OK)
         st = assemble(doc, t, tlen, lines, n, rules);
     free(lines);
@@ -412,6 +424,8 @@ void qz_doc_free(qz_doc *doc)
     free(doc->text);
     free(doc->line_start);
     free(doc->repairs);
+    free(doc->src);
+    free(doc->cr_at);
     free(doc);
 }
 
@@ -438,6 +452,22 @@ void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *col
         offset = doc->len;
     *line = l;
     *column = qz_utf8_count(doc->text + start, offset - start) + 1;
+}
+
+size_t qz_doc_source_offset(const qz_doc *doc, size_t offset)
+{
+    size_t norm = offset;
+    for (size_t i = 0; i < doc->nrepairs && doc->repairs[i].offset <= offset; i++)
+        norm += doc->repairs[i].removed;
+    size_t lo = 0, hi = doc->ncr; /* CRLFs before norm: the first index with cr_at >= norm */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->cr_at[mid] < norm)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return norm + lo;
 }
 
 const char *qz_encoding_name(qz_encoding enc)

@@ -15,6 +15,8 @@ static const command commands[] = {
     {"summarize", cmd_summarize, &qz_summarize_help},
     {"metrics", cmd_metrics, &qz_metrics_help},
     {"get", cmd_get, &qz_get_help},
+    {"check", cmd_check, &qz_check_help},
+    {"fix", cmd_fix, &qz_fix_help},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -56,6 +56,32 @@ typedef struct {
     char *key, *numerator, *denominator;
 } qz_rate_rule;
 
+/* One find of a check rule: a pattern and what replaces its match (NULL: no fix). */
+typedef struct {
+    qz_pattern pat;
+    char *fix;
+} qz_check_find;
+
+/* {from, to, zh, en}: a mark, its replacement and its names (halfwidth-punct). */
+typedef struct {
+    char *from, *to, *zh, *en;
+} qz_replacement;
+
+typedef struct {
+    qz_check_rule info;   /* the public view: its strings are the fields below */
+    char *id, *standard, *title_zh, *title_en, *msg_zh, *msg_en;
+    qz_check_find *finds;
+    size_t nfinds;
+    qz_replacement *replace;
+    size_t nreplace;
+} qz_check_def;
+
+typedef struct {
+    char *whole;
+    char **parts;
+    size_t nparts;
+} qz_sum_rule;
+
 struct qz_rules {
     qz_heading_rule *headings;
     size_t nheadings, cap_headings;
@@ -78,6 +104,11 @@ struct qz_rules {
     size_t nmetrics, cap_metrics;
     qz_rate_rule *rates;
     size_t nrates, cap_rates;
+    /* check.yaml */
+    qz_check_def *checks;
+    size_t nchecks, cap_checks;
+    qz_sum_rule *sums;
+    size_t nsums, cap_sums;
     /* built from the above after each file is added */
     qz_pattern unit_any;     /* every unit, anchored, each alternative marked with its index */
     qz_pattern ignore_any;   /* every ignore pattern, anchored */

@@ -1,0 +1,99 @@
+/* check_github.c — the findings as GitHub Actions workflow commands,
+ * ::error file=F,line=L,col=C,endLine=EL,endColumn=E,title=RULE::MESSAGE, which the runner
+ * turns into annotations on the pull request's diff. Escaping follows @actions/core's
+ * escapeData and escapeProperty exactly, so that a message with a newline or a file name with
+ * a comma cannot end the command early or forge another property. Columns count code
+ * points from 1; the end is the column just past the finding. */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* escapeData: what may not appear in a command's message. */
+static void put_data(qz_buf *b, const char *s, bool property)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '%':
+            qz_buf_puts(b, "%25");
+            break;
+        case '\r':
+            qz_buf_puts(b, "%0D");
+            break;
+        case '\n':
+            qz_buf_puts(b, "%0A");
+            break;
+        case ':': /* escapeProperty adds these two: they end a property list and a value */
+            qz_buf_puts(b, property ? "%3A" : ":");
+            break;
+        case ',':
+            qz_buf_puts(b, property ? "%2C" : ",");
+            break;
+        default:
+            qz_buf_append(b, s, 1);
+        }
+    }
+}
+
+/* Where [start, end) ends: the line of its last character and the column just past it. Not
+ * qz_doc_position(end) when the span ends a joined line: that is the next line's column 1,
+ * and a region up to there would take in the line break the loader removed. */
+static void end_position(const qz_doc *doc, size_t start, size_t end, size_t *line,
+                         size_t *col)
+{
+    if (end <= start || doc->text[end - 1] == '\n') {
+        qz_doc_position(doc, end, line, col);
+        return;
+    }
+    size_t last = end - 1;
+    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
+        last--;
+    qz_doc_position(doc, last, line, col);
+    *col += 1;
+}
+
+static void put_number(qz_buf *b, const char *name, size_t v)
+{
+    char s[48];
+    snprintf(s, sizeof s, ",%s=%zu", name, v);
+    qz_buf_puts(b, s);
+}
+
+static void put_command(qz_buf *b, const qz_doc *doc, const qz_diag *d)
+{
+    size_t line, col, end_line, end_col;
+    qz_doc_position(doc, d->start, &line, &col);
+    end_position(doc, d->start, d->end, &end_line, &end_col);
+    qz_buf_puts(b, "::");
+    qz_buf_puts(b, qz_severity_name(d->severity));
+    qz_buf_puts(b, " file=");
+    put_data(b, doc->source, true);
+    put_number(b, "line", line);
+    /* GitHub's annotations take columns only within one line and reject them otherwise, so a
+     * finding across lines is marked by its lines alone. */
+    if (end_line == line)
+        put_number(b, "col", col);
+    put_number(b, "endLine", end_line);
+    if (end_line == line)
+        put_number(b, "endColumn", end_col);
+    qz_buf_puts(b, ",title=");
+    put_data(b, d->rule, true);
+    qz_buf_puts(b, "::");
+    put_data(b, d->message, false);
+    qz_buf_puts(b, "\n");
+}
+
+qz_status qz_check_render_github(const qz_check_file *files, size_t n,
+                                 const qz_check_render_options *o, char **out, size_t *len,
+                                 qz_error *err)
+{
+    (void)o; /* annotations have no colour, and every finding is shown */
+    qz_buf b = {0};
+    for (size_t f = 0; f < n; f++) {
+        const qz_check *check = files[f].check;
+        for (size_t i = 0; check && i < check->n; i++)
+            if (check->items[i].severity != QZ_SEV_OFF)
+                put_command(&b, files[f].doc, &check->items[i]);
+    }
+    *out = qz_buf_release(&b, len);
+    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}

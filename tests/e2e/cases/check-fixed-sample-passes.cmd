@@ -1,0 +1,1 @@
+qzreport fix data/quzhou-2023.txt | qzreport check -; echo "rc=$?"

@@ -1,0 +1,1 @@
+qzreport check -f sarif tests/fixtures/check/ellipsis-form.txt

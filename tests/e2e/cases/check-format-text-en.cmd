@@ -1,0 +1,1 @@
+qzreport check -f text --lang en tests/fixtures/check/heading-sequence.txt

@@ -1,0 +1,1 @@
+qzreport check --lang en -f gcc tests/fixtures/check/halfwidth-punct.txt

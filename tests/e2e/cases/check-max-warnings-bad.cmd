@@ -1,0 +1,1 @@
+qzreport check --max-warnings many tests/fixtures/check/dash-form.txt

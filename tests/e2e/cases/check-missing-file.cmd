@@ -1,0 +1,1 @@
+qzreport check -f gcc tests/fixtures/check/clean.txt tests/fixtures/none.txt tests/fixtures/check/dash-form.txt; echo "rc=$?"

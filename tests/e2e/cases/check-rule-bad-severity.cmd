@@ -1,0 +1,1 @@
+qzreport check --rule halfwidth-punct=fatal data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport check --rule no-such-rule=off data/quzhou-2023.txt

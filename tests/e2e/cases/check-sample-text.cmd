@@ -1,0 +1,1 @@
+qzreport check -f text data/quzhou-2023.txt

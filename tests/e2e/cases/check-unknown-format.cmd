@@ -1,0 +1,1 @@
+qzreport check -f xml data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport check tests/fixtures/check/dash-form.txt > /dev/null; echo "rc=$?"

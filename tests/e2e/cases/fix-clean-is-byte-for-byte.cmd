@@ -1,0 +1,1 @@
+qzreport fix tests/fixtures/check/clean.txt | cmp - tests/fixtures/check/clean.txt && echo same

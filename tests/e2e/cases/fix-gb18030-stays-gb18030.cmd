@@ -1,0 +1,1 @@
+qzreport fix tests/fixtures/quzhou-2023.gb18030.txt | iconv -f GB18030 -t UTF-8 | cmp - "$TMP/x" 2>/dev/null; qzreport fix tests/fixtures/quzhou-2023.gb18030.txt | iconv -f GB18030 -t UTF-8 > "$TMP/g.txt" && qzreport fix data/quzhou-2023.txt | cmp - "$TMP/g.txt" && echo same

@@ -1,0 +1,1 @@
+qzreport fix --in-place -

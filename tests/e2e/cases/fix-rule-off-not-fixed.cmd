@@ -1,0 +1,1 @@
+qzreport fix --rule halfwidth-punct=off tests/fixtures/check/halfwidth-punct.txt | head -2
