@@ -102,6 +102,13 @@ void qz_doc_free(qz_doc *doc);
 void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
 /* The 1-based original line that holds offset. */
 size_t qz_doc_line(const qz_doc *doc, size_t offset);
+/* Where the span [start, end) ends: the line of its last character and the column just past
+ * it. (qz_doc_position(end) would give the next line's column 1 for a span that ends a line
+ * the loader joined to the next.) */
+void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, size_t *column);
+/* Original line `line` (1-based) as [*start, *end) of doc->text, without its line end; a line
+ * joined to the next ends where the next one starts. */
+void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end);
 /* The offset in doc->src of the byte at offset in doc->text (a joined line's first byte maps
  * past the removed line break). */
 size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);

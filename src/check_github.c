@@ -34,23 +34,6 @@ static void put_data(qz_buf *b, const char *s, bool property)
     }
 }
 
-/* Where [start, end) ends: the line of its last character and the column just past it. Not
- * qz_doc_position(end) when the span ends a joined line: that is the next line's column 1,
- * and a region up to there would take in the line break the loader removed. */
-static void end_position(const qz_doc *doc, size_t start, size_t end, size_t *line,
-                         size_t *col)
-{
-    if (end <= start || doc->text[end - 1] == '\n') {
-        qz_doc_position(doc, end, line, col);
-        return;
-    }
-    size_t last = end - 1;
-    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
-        last--;
-    qz_doc_position(doc, last, line, col);
-    *col += 1;
-}
-
 static void put_number(qz_buf *b, const char *name, size_t v)
 {
     char s[48];
@@ -62,7 +45,7 @@ static void put_command(qz_buf *b, const qz_doc *doc, const qz_diag *d)
 {
     size_t line, col, end_line, end_col;
     qz_doc_position(doc, d->start, &line, &col);
-    end_position(doc, d->start, d->end, &end_line, &end_col);
+    qz_doc_span_end(doc, d->start, d->end, &end_line, &end_col);
     qz_buf_puts(b, "::");
     qz_buf_puts(b, qz_severity_name(d->severity));
     qz_buf_puts(b, " file=");

@@ -15,53 +15,12 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
-/* json_object_set_new that remembers a failure instead of checking at every call (jansson
- * releases value when obj is NULL, so a failed json_object() leaks nothing). */
-static void set(json_t *obj, const char *key, json_t *value, bool *ok)
-{
-    if (!value || json_object_set_new(obj, key, value) != 0)
-        *ok = false;
-}
-
-static void append(json_t *arr, json_t *value, bool *ok)
-{
-    if (!value || json_array_append_new(arr, value) != 0)
-        *ok = false;
-}
-
 /* {"text": s}: SARIF's message, description and snippet objects all have this shape. */
 static json_t *text_object(json_t *s, bool *ok)
 {
     json_t *o = json_object();
-    set(o, "text", s, ok);
+    qz_json_set(o, "text", s, ok);
     return o;
-}
-
-/* A file name as a JSON string. Names are bytes, and a report copied from Windows may well
- * have a GBK one, which jansson refuses as a string: its invalid bytes become U+FFFD rather
- * than the whole output failing. */
-static json_t *path_string(const char *path)
-{
-    json_t *s = json_string(path);
-    if (s)
-        return s;
-    qz_buf b = {0};
-    size_t len = strlen(path);
-    for (size_t i = 0; i < len;) {
-        size_t n;
-        uint32_t cp = qz_utf8_decode(path + i, len - i, &n);
-        bool bad = cp == 0xFFFD || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
-                   (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-        if (bad)
-            qz_buf_puts(&b, "\xEF\xBF\xBD");
-        else
-            qz_buf_append(&b, path + i, n);
-        i += n;
-    }
-    char *clean = qz_buf_release(&b, NULL);
-    s = clean ? json_string(clean) : NULL;
-    free(clean);
-    return s;
 }
 
 static const char *level(qz_severity s)
@@ -76,9 +35,9 @@ static json_t *rule_entry(const qz_check_rule *r, qz_lang lang, bool *ok)
     const char *title = lang == QZ_LANG_EN ? r->title_en : r->title_zh;
     const char *standard = r->standard ? r->standard : "";
     json_t *o = json_object(), *config = json_object(), *props = json_object();
-    set(o, "id", json_string(r->id), ok);
-    set(o, "name", json_string(r->id), ok); /* ids are already names: halfwidth-punct */
-    set(o, "shortDescription", text_object(json_string(title), ok), ok);
+    qz_json_set(o, "id", json_string(r->id), ok);
+    qz_json_set(o, "name", json_string(r->id), ok); /* ids are already names: halfwidth-punct */
+    qz_json_set(o, "shortDescription", text_object(json_string(title), ok), ok);
     qz_buf full = {0};
     qz_buf_puts(&full, title);
     if (*standard) {
@@ -87,13 +46,13 @@ static json_t *rule_entry(const qz_check_rule *r, qz_lang lang, bool *ok)
         qz_buf_puts(&full, ")");
     }
     char *full_text = qz_buf_release(&full, NULL);
-    set(o, "fullDescription", text_object(full_text ? json_string(full_text) : NULL, ok), ok);
+    qz_json_set(o, "fullDescription", text_object(full_text ? json_string(full_text) : NULL, ok), ok);
     free(full_text);
-    set(config, "level", json_string(level(r->severity)), ok);
-    set(o, "defaultConfiguration", config, ok);
-    set(props, "standard", json_string(standard), ok);
-    set(props, "fixable", json_boolean(r->fixable), ok);
-    set(o, "properties", props, ok);
+    qz_json_set(config, "level", json_string(level(r->severity)), ok);
+    qz_json_set(o, "defaultConfiguration", config, ok);
+    qz_json_set(props, "standard", json_string(standard), ok);
+    qz_json_set(props, "fixable", json_boolean(r->fixable), ok);
+    qz_json_set(o, "properties", props, ok);
     return o;
 }
 
@@ -102,7 +61,7 @@ static json_t *rules_table(const qz_rules *rules, qz_lang lang, bool *ok)
     json_t *arr = json_array();
     const qz_check_rule *r;
     for (size_t i = 0; rules && (r = qz_rules_check_rule(rules, i)) != NULL; i++)
-        append(arr, rule_entry(r, lang, ok), ok);
+        qz_json_append(arr, rule_entry(r, lang, ok), ok);
     return arr;
 }
 
@@ -128,17 +87,6 @@ static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
         h *= UINT64_C(0x100000001b3);
     }
     return h;
-}
-
-/* The original line `line` as [*start, *end) of doc->text, without its line end. A line that
- * was joined to the next ends where the next one starts, its break being gone. */
-static void line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end)
-{
-    size_t s = doc->nlines ? doc->line_start[line - 1] : 0;
-    size_t limit = line < doc->nlines ? doc->line_start[line] : doc->len;
-    const char *nl = memchr(doc->text + s, '\n', limit - s);
-    *start = s;
-    *end = nl ? (size_t)(nl - doc->text) : limit;
 }
 
 typedef struct {
@@ -171,7 +119,7 @@ static bool fingerprints(const qz_doc *doc, const qz_check *check, char (*fp)[17
             continue;
         size_t line, col, ls, le;
         qz_doc_position(doc, d->start, &line, &col);
-        line_bounds(doc, line, &ls, &le);
+        qz_doc_line_bounds(doc, line, &ls, &le);
         uint64_t h = fnv1a(FNV_BASIS, d->rule, strlen(d->rule) + 1); /* with its NUL */
         h = fnv1a(h, doc->text + ls, le - ls);
         h = fnv1a(h, "", 1);
@@ -196,31 +144,14 @@ static bool fingerprints(const qz_doc *doc, const qz_check *check, char (*fp)[17
 
 /* ---- results ---- */
 
-/* Where [start, end) ends: the line of its last character and the column just past it. Not
- * qz_doc_position(end) when the span ends a joined line: that is the next line's column 1,
- * and a region up to there would take in the line break the loader removed. */
-static void end_position(const qz_doc *doc, size_t start, size_t end, size_t *line,
-                         size_t *col)
-{
-    if (end <= start || doc->text[end - 1] == '\n') {
-        qz_doc_position(doc, end, line, col);
-        return;
-    }
-    size_t last = end - 1;
-    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
-        last--;
-    qz_doc_position(doc, last, line, col);
-    *col += 1;
-}
-
 /* A region's four numbers; SARIF's end column is the one just past the region. */
 static json_t *region(size_t line, size_t col, size_t end_line, size_t end_col, bool *ok)
 {
     json_t *o = json_object();
-    set(o, "startLine", json_integer((json_int_t)line), ok);
-    set(o, "startColumn", json_integer((json_int_t)col), ok);
-    set(o, "endLine", json_integer((json_int_t)end_line), ok);
-    set(o, "endColumn", json_integer((json_int_t)end_col), ok);
+    qz_json_set(o, "startLine", json_integer((json_int_t)line), ok);
+    qz_json_set(o, "startColumn", json_integer((json_int_t)col), ok);
+    qz_json_set(o, "endLine", json_integer((json_int_t)end_line), ok);
+    qz_json_set(o, "endColumn", json_integer((json_int_t)end_col), ok);
     return o;
 }
 
@@ -229,7 +160,7 @@ static json_t *region(size_t line, size_t col, size_t end_line, size_t end_col, 
 static json_t *diag_region(const qz_doc *doc, const qz_diag *d, bool join, bool *ok)
 {
     size_t line, col, end_line, end_col;
-    end_position(doc, d->start, d->end, &end_line, &end_col);
+    qz_doc_span_end(doc, d->start, d->end, &end_line, &end_col);
     if (join) {
         line = end_line;
         col = end_col;
@@ -243,18 +174,18 @@ static json_t *diag_region(const qz_doc *doc, const qz_diag *d, bool join, bool 
 static json_t *artifact(const qz_doc *doc, bool *ok)
 {
     json_t *o = json_object();
-    set(o, "uri", path_string(doc->source), ok);
+    qz_json_set(o, "uri", qz_json_path(doc->source), ok);
     return o;
 }
 
 static json_t *location(const qz_doc *doc, const qz_diag *d, bool *ok)
 {
     json_t *loc = json_object(), *phys = json_object();
-    set(phys, "artifactLocation", artifact(doc, ok), ok);
+    qz_json_set(phys, "artifactLocation", artifact(doc, ok), ok);
     json_t *r = diag_region(doc, d, false, ok);
-    set(r, "snippet", text_object(json_stringn(doc->text + d->start, d->end - d->start), ok), ok);
-    set(phys, "region", r, ok);
-    set(loc, "physicalLocation", phys, ok);
+    qz_json_set(r, "snippet", text_object(json_stringn(doc->text + d->start, d->end - d->start), ok), ok);
+    qz_json_set(phys, "region", r, ok);
+    qz_json_set(loc, "physicalLocation", phys, ok);
     return loc;
 }
 
@@ -262,16 +193,16 @@ static json_t *fix_entry(const qz_doc *doc, const qz_diag *d, qz_lang lang, bool
 {
     json_t *fix = json_object(), *changes = json_array(), *change = json_object(),
            *replacements = json_array(), *replacement = json_object();
-    set(fix, "description", text_object(json_string(lang == QZ_LANG_EN ? "fix" : "修正"), ok),
+    qz_json_set(fix, "description", text_object(json_string(lang == QZ_LANG_EN ? "fix" : "修正"), ok),
         ok);
     /* a broken line's fix is not to delete its last character but the break after it */
-    set(replacement, "deletedRegion", diag_region(doc, d, d->join, ok), ok);
-    set(replacement, "insertedContent", text_object(json_string(d->fix), ok), ok);
-    append(replacements, replacement, ok);
-    set(change, "artifactLocation", artifact(doc, ok), ok);
-    set(change, "replacements", replacements, ok);
-    append(changes, change, ok);
-    set(fix, "artifactChanges", changes, ok);
+    qz_json_set(replacement, "deletedRegion", diag_region(doc, d, d->join, ok), ok);
+    qz_json_set(replacement, "insertedContent", text_object(json_string(d->fix), ok), ok);
+    qz_json_append(replacements, replacement, ok);
+    qz_json_set(change, "artifactLocation", artifact(doc, ok), ok);
+    qz_json_set(change, "replacements", replacements, ok);
+    qz_json_append(changes, change, ok);
+    qz_json_set(fix, "artifactChanges", changes, ok);
     return fix;
 }
 
@@ -279,20 +210,20 @@ static json_t *result(const qz_doc *doc, const qz_diag *d, const char *fp,
                       const qz_check_render_options *o, bool *ok)
 {
     json_t *r = json_object(), *locations = json_array(), *prints = json_object();
-    set(r, "ruleId", json_string(d->rule), ok);
+    qz_json_set(r, "ruleId", json_string(d->rule), ok);
     long index = rule_index(o->rules, d->rule);
     if (index >= 0) /* SARIF forbids a ruleIndex that points nowhere */
-        set(r, "ruleIndex", json_integer(index), ok);
-    set(r, "level", json_string(level(d->severity)), ok);
-    set(r, "message", text_object(json_string(d->message), ok), ok);
-    append(locations, location(doc, d, ok), ok);
-    set(r, "locations", locations, ok);
-    set(prints, "qzreport/v1", json_string(fp), ok);
-    set(r, "partialFingerprints", prints, ok);
+        qz_json_set(r, "ruleIndex", json_integer(index), ok);
+    qz_json_set(r, "level", json_string(level(d->severity)), ok);
+    qz_json_set(r, "message", text_object(json_string(d->message), ok), ok);
+    qz_json_append(locations, location(doc, d, ok), ok);
+    qz_json_set(r, "locations", locations, ok);
+    qz_json_set(prints, "qzreport/v1", json_string(fp), ok);
+    qz_json_set(r, "partialFingerprints", prints, ok);
     if (d->fix) {
         json_t *fixes = json_array();
-        append(fixes, fix_entry(doc, d, o->lang, ok), ok);
-        set(r, "fixes", fixes, ok);
+        qz_json_append(fixes, fix_entry(doc, d, o->lang, ok), ok);
+        qz_json_set(r, "fixes", fixes, ok);
     }
     return r;
 }
@@ -311,7 +242,7 @@ static void file_results(json_t *results, const qz_check_file *f,
     }
     for (size_t i = 0; *ok && i < check->n; i++)
         if (check->items[i].severity != QZ_SEV_OFF)
-            append(results, result(f->doc, &check->items[i], fp[i], o, ok), ok);
+            qz_json_append(results, result(f->doc, &check->items[i], fp[i], o, ok), ok);
     free(fp);
 }
 
@@ -320,19 +251,19 @@ static json_t *document(const qz_check_file *files, size_t n, const qz_check_ren
 {
     json_t *root = json_object(), *runs = json_array(), *run = json_object(),
            *tool = json_object(), *driver = json_object(), *results = json_array();
-    set(root, "$schema", json_string(SARIF_SCHEMA), ok);
-    set(root, "version", json_string("2.1.0"), ok);
-    set(driver, "name", json_string("qzreport"), ok);
-    set(driver, "version", json_string(QZ_VERSION), ok);
-    set(driver, "rules", rules_table(o->rules, o->lang, ok), ok);
-    set(tool, "driver", driver, ok);
-    set(run, "tool", tool, ok);
-    set(run, "columnKind", json_string("unicodeCodePoints"), ok);
+    qz_json_set(root, "$schema", json_string(SARIF_SCHEMA), ok);
+    qz_json_set(root, "version", json_string("2.1.0"), ok);
+    qz_json_set(driver, "name", json_string("qzreport"), ok);
+    qz_json_set(driver, "version", json_string(QZ_VERSION), ok);
+    qz_json_set(driver, "rules", rules_table(o->rules, o->lang, ok), ok);
+    qz_json_set(tool, "driver", driver, ok);
+    qz_json_set(run, "tool", tool, ok);
+    qz_json_set(run, "columnKind", json_string("unicodeCodePoints"), ok);
     for (size_t f = 0; *ok && f < n; f++)
         file_results(results, &files[f], o, ok);
-    set(run, "results", results, ok);
-    append(runs, run, ok);
-    set(root, "runs", runs, ok);
+    qz_json_set(run, "results", results, ok);
+    qz_json_append(runs, run, ok);
+    qz_json_set(root, "runs", runs, ok);
     return root;
 }
 
@@ -343,14 +274,5 @@ qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
     static const qz_check_render_options defaults = {0};
     bool ok = true;
     json_t *root = document(files, n, o ? o : &defaults, &ok);
-    char *text = ok ? json_dumps(root, JSON_INDENT(2)) : NULL;
-    json_decref(root);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_buf b = {0};
-    qz_buf_puts(&b, text);
-    qz_buf_puts(&b, "\n");
-    free(text);
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return qz_json_render(root, ok, JSON_INDENT(2), out, len, err);
 }

@@ -26,17 +26,6 @@
 
 static const char ellipsis[] = "…";
 
-/* The original line `line` as [*start, *end) of doc->text, without its line end. A line that
- * was joined to the next ends where the next one starts, its break being gone. */
-static void line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end)
-{
-    size_t s = doc->nlines ? doc->line_start[line - 1] : 0;
-    size_t limit = line < doc->nlines ? doc->line_start[line] : doc->len;
-    const char *nl = memchr(doc->text + s, '\n', limit - s);
-    *start = s;
-    *end = nl ? (size_t)(nl - doc->text) : limit;
-}
-
 /* Display width of the code point at s (its byte length in *n). */
 static size_t cp_width(const char *s, size_t len, size_t *n)
 {
@@ -142,7 +131,7 @@ static void put_snippet(qz_buf *b, const qz_doc *doc, const qz_diag *d, bool col
 {
     size_t line, col, ls, le;
     qz_doc_position(doc, d->start, &line, &col);
-    line_bounds(doc, line, &ls, &le);
+    qz_doc_line_bounds(doc, line, &ls, &le);
     const char *text = doc->text + ls;
     size_t len = le - ls;
     size_t start = d->start < ls ? 0 : d->start - ls > len ? len : d->start - ls;

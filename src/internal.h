@@ -67,4 +67,18 @@ struct cmark_node;
  * cmark_node_free. */
 struct cmark_node *qz_summary_tree(const qz_summary *s);
 
+/* ---- JSON through jansson (jsonutil.c), for the renderers that write it ---- */
+
+struct json_t;
+/* json_object_set_new / json_array_append_new that record a failure in *ok instead of being
+ * checked at every call (jansson releases value when it cannot take it). */
+void qz_json_set(struct json_t *obj, const char *key, struct json_t *value, bool *ok);
+void qz_json_append(struct json_t *arr, struct json_t *value, bool *ok);
+/* A file name as a JSON string: names are bytes, and a report copied from Windows may have a
+ * GBK one, which jansson refuses; its invalid bytes become U+FFFD instead. */
+struct json_t *qz_json_path(const char *path);
+/* Dumps root with flags plus a final newline into *out, and releases root. */
+qz_status qz_json_render(struct json_t *root, bool ok, size_t flags, char **out, size_t *len,
+                         qz_error *err);
+
 #endif

@@ -23,13 +23,6 @@ static json_t *string_span(const qz_doc *doc, qz_span s)
     return json_stringn(doc->text + s.start, s.len);
 }
 
-/* json_object_set_new that remembers a failure instead of checking at every call. */
-static void set(json_t *obj, const char *key, json_t *value, bool *ok)
-{
-    if (!value || json_object_set_new(obj, key, value) != 0)
-        *ok = false;
-}
-
 static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok)
 {
     json_t *o = json_object();
@@ -40,18 +33,18 @@ static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok
     size_t line, col;
     qz_doc_position(v->doc, q->start, &line, &col);
     long top = qz_outline_top_section(v->outline, q->section);
-    set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
-    set(o, "value", number(q->lo), ok);
+    qz_json_set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
+    qz_json_set(o, "value", number(q->lo), ok);
     if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE)
-        set(o, "max", number(q->hi), ok);
-    set(o, "unit", json_string(q->unit), ok);
-    set(o, "qualifier", json_string(qz_qualifier_name(q->qualifier)), ok);
-    set(o, "line", json_integer((json_int_t)line), ok);
-    set(o, "column", json_integer((json_int_t)col), ok);
-    set(o, "part", json_string(qz_where_name(q->where)), ok);
-    set(o, "section",
+        qz_json_set(o, "max", number(q->hi), ok);
+    qz_json_set(o, "unit", json_string(q->unit), ok);
+    qz_json_set(o, "qualifier", json_string(qz_qualifier_name(q->qualifier)), ok);
+    qz_json_set(o, "line", json_integer((json_int_t)line), ok);
+    qz_json_set(o, "column", json_integer((json_int_t)col), ok);
+    qz_json_set(o, "part", json_string(qz_where_name(q->where)), ok);
+    qz_json_set(o, "section",
         top >= 0 ? json_integer(v->outline->sections[top].number) : json_null(), ok);
-    set(o, "quote", string_span(v->doc, q->quote), ok);
+    qz_json_set(o, "quote", string_span(v->doc, q->quote), ok);
     return o;
 }
 
@@ -63,21 +56,21 @@ static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
         return NULL;
     }
     const qz_quantity *items = v->metrics->items;
-    set(o, "key", json_string(r->key), ok);
-    set(o, "stated", number(items[r->stated].lo), ok);
-    set(o, "numerator", number(items[r->numerator].lo), ok);
-    set(o, "denominator", number(items[r->denominator].lo), ok);
-    set(o, "computed", number(r->computed), ok);
-    set(o, "consistent", json_boolean(r->consistent), ok);
+    qz_json_set(o, "key", json_string(r->key), ok);
+    qz_json_set(o, "stated", number(items[r->stated].lo), ok);
+    qz_json_set(o, "numerator", number(items[r->numerator].lo), ok);
+    qz_json_set(o, "denominator", number(items[r->denominator].lo), ok);
+    qz_json_set(o, "computed", number(r->computed), ok);
+    qz_json_set(o, "consistent", json_boolean(r->consistent), ok);
     return o;
 }
 
 static json_t *document(const qz_metrics_view *v, bool *ok)
 {
     json_t *root = json_object(), *metrics = json_array(), *rates = json_array();
-    set(root, "file", json_string(v->doc->source), ok);
-    set(root, "metrics", metrics, ok);
-    set(root, "rates", rates, ok);
+    qz_json_set(root, "file", json_string(v->doc->source), ok);
+    qz_json_set(root, "metrics", metrics, ok);
+    qz_json_set(root, "rates", rates, ok);
     if (!root || !*ok)
         return root;
     for (size_t i = 0; i < v->metrics->n; i++) {
@@ -96,16 +89,5 @@ qz_status qz_metrics_render_json(const qz_metrics_view *v, char **out, size_t *l
 {
     bool ok = true;
     json_t *root = document(v, &ok);
-    char *text = ok && root ? json_dumps(root, JSON_COMPACT |
-                                                   JSON_REAL_PRECISION(15))
-                            : NULL;
-    json_decref(root);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_buf b = {0};
-    qz_buf_puts(&b, text);
-    qz_buf_puts(&b, "\n");
-    free(text);
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return qz_json_render(root, ok, JSON_COMPACT | JSON_REAL_PRECISION(15), out, len, err);
 }

@@ -454,6 +454,28 @@ void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *col
     *column = qz_utf8_count(doc->text + start, offset - start) + 1;
 }
 
+void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, size_t *column)
+{
+    if (end <= start || doc->text[end - 1] == '\n') {
+        qz_doc_position(doc, end, line, column);
+        return;
+    }
+    size_t last = end - 1;
+    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
+        last--;
+    qz_doc_position(doc, last, line, column);
+    *column += 1;
+}
+
+void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end)
+{
+    size_t s = doc->nlines ? doc->line_start[line - 1] : 0;
+    size_t limit = line < doc->nlines ? doc->line_start[line] : doc->len;
+    const char *nl = memchr(doc->text + s, '\n', limit - s);
+    *start = s;
+    *end = nl ? (size_t)(nl - doc->text) : limit;
+}
+
 size_t qz_doc_source_offset(const qz_doc *doc, size_t offset)
 {
     size_t norm = offset;
