@@ -52,7 +52,7 @@ const qz_command_help qz_check_help = {
         "Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
         "Exit codes: 0 no errors (warnings pass unless --strict or --max-warnings);\n"
         "1 findings that fail; 2 usage, configuration, input or internal error.\n"
-        "Rules: `qzreport check --list-rules` is README.md's table; see README.md.\n",
+        "The rules, their ids and default severities: README.md, \"Rules of check\".\n",
     .options = options,
 };
 

@@ -1,3 +1,0 @@
-build-prof/cli.o: src/cli.c src/cli.h include/qzreport.h
-src/cli.h:
-include/qzreport.h:

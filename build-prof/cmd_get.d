@@ -1,3 +1,0 @@
-build-prof/cmd_get.o: src/cmd_get.c src/cli.h include/qzreport.h
-src/cli.h:
-include/qzreport.h:

@@ -1,3 +1,0 @@
-build-prof/cmd_metrics.o: src/cmd_metrics.c src/cli.h include/qzreport.h
-src/cli.h:
-include/qzreport.h:

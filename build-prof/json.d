@@ -1,3 +1,0 @@
-build-prof/json.o: src/json.c src/internal.h include/qzreport.h
-src/internal.h:
-include/qzreport.h:

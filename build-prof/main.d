@@ -1,3 +1,0 @@
-build-prof/main.o: src/main.c src/cli.h include/qzreport.h
-src/cli.h:
-include/qzreport.h:

@@ -1,3 +1,0 @@
-build-prof/markdown.o: src/markdown.c src/internal.h include/qzreport.h
-src/internal.h:
-include/qzreport.h:

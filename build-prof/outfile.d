@@ -1,3 +1,0 @@
-build-prof/outfile.o: src/outfile.c src/cli.h include/qzreport.h
-src/cli.h:
-include/qzreport.h:
