@@ -1,0 +1,1 @@
+qzreport check -f sarif data/quzhou-2023.txt > "$TMP/1.sarif"; qzreport check -f sarif data/quzhou-2023.txt > "$TMP/2.sarif"; cmp "$TMP/1.sarif" "$TMP/2.sarif" && echo stable; grep -c "\"qzreport/v1\"" "$TMP/1.sarif"
