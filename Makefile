@@ -35,7 +35,7 @@ CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit e2e sanitize bench deps install uninstall clean FORCE
+.PHONY: all run check test unit e2e sanitize fuzz fuzz-run bench deps install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -106,6 +106,34 @@ e2e: $(BIN)
 	@sh tests/e2e/run.sh ./$(BIN)
 	@sh tests/e2e/expect.sh ./$(BIN)
 
+# ---- fuzzing (tests/fuzz/README.md) ----
+
+FUZZ_TARGETS = load extract check rules
+FUZZ_BIN     = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
+FUZZ_SECONDS ?= 600
+
+# libFuzzer needs clang: the library is built into build-fuzz/ with the fuzzer's coverage
+# instrumentation and the address and undefined-behaviour sanitizers.
+fuzz:
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" $(FUZZ_BIN)
+
+tests/fuzz/bin/fuzz_%: tests/fuzz/fuzz_%.c $(B)/libqzreport.a $(B)/flags
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -fsanitize=fuzzer $< $(B)/libqzreport.a $(QZ_LIBS) -o $@
+
+# Runs every target for FUZZ_SECONDS on a copy of its seed corpus (new inputs go to
+# build-fuzz/corpus/, crashes to build-fuzz/crashes/).
+fuzz-run: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build-fuzz/corpus/$$t build-fuzz/crashes; \
+	    echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+	    tests/fuzz/bin/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -artifact_prefix=build-fuzz/crashes/$$t- build-fuzz/corpus/$$t \
+	        tests/fuzz/corpus/$$t 2>&1 | tail -3 || exit 1; \
+	done
+
 # ---- installing ----
 
 install: $(BIN)
@@ -116,6 +144,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
 
 clean:
-	rm -rf build build-san qzreport
+	rm -rf build build-san build-fuzz tests/fuzz/bin qzreport
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d)

@@ -55,6 +55,14 @@ qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml,
                             qz_error *err);
 void qz_rules_free(qz_rules *rules);
 
+/* Patterns run under PCRE2 match and depth limits, so that a user's pattern with
+ * catastrophic backtracking ((a+)+$) cannot hang a run: a pattern that hits them is treated as
+ * not matching from then on, and a warning naming it is kept here for the caller to print. */
+#define QZ_MATCH_LIMIT 1000000
+#define QZ_DEPTH_LIMIT 100000
+size_t qz_rules_warning_count(const qz_rules *rules);
+const char *qz_rules_warning(const qz_rules *rules, size_t i);
+
 /* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
 
 typedef enum { QZ_ENC_AUTO = 0, QZ_ENC_UTF8, QZ_ENC_GB18030 } qz_encoding;
@@ -68,6 +76,7 @@ typedef struct {
     size_t line;   /* original 1-based line whose end was repaired */
     size_t offset; /* byte offset in text where the removed line break stood */
     size_t removed; /* bytes removed there: trailing spaces and the line end */
+    size_t removed_before; /* bytes removed by the earlier repairs */
 } qz_repair;
 
 typedef struct {
@@ -86,12 +95,18 @@ typedef struct {
     size_t src_len;
     size_t *cr_at;        /* text before joins: offsets of each LF that was a CRLF */
     size_t ncr;
+    /* the last position asked for, so that the columns of many findings on one long line
+     * cost one pass over it rather than one each (a cache: the document does not change) */
+    size_t cached_offset, cached_line, cached_column;
 } qz_doc;
 
 /* Decodes and normalises len bytes. rules (may be NULL: no repairs) says which lines are
  * headings, so that broken-line repair never joins a heading. */
 qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
                             qz_encoding encoding, const qz_rules *rules, qz_error *err);
+/* Reads a whole file ("-" reads standard input) into *bytes (malloc'd, NUL-terminated), within
+ * QZ_MAX_INPUT_BYTES. */
+qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err);
 /* Reads a whole file ("-" reads standard input) and loads it as above. */
 qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
                            const qz_rules *rules, qz_error *err);
@@ -364,10 +379,14 @@ bool qz_config_find(const char *dir, char *path, size_t size);
  * byte for byte. */
 qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
                        char **out, size_t *len, qz_error *err);
-/* The same fixes as a unified diff (diff -u) from the original text to the fixed one, in
- * UTF-8, labelled a/SOURCE and b/SOURCE; empty when nothing changes. */
-qz_status qz_fix_diff(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
-                      char **out, size_t *len, qz_error *err);
+/* Loads bytes and applies the fixes until the text no longer changes: one fix can expose a
+ * fault the next pass sees (deleting an invisible character can leave a half-width comma
+ * between Han characters), so fixing the result again changes nothing. At most QZ_FIX_PASSES
+ * passes. *out is in the input's encoding, like qz_fix_apply's. */
+#define QZ_FIX_PASSES 4
+qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
+                       const qz_rules *rules, const qz_check_options *options, char **out,
+                       size_t *outlen, qz_error *err);
 
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */

@@ -581,6 +581,37 @@ static void required(checker *k)
             add(k, def, 0, 0, (fields){.key = k->opt->require[i], .found = ""}, NULL, false);
 }
 
+static bool only_space(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t n = t[i] == '\n' ? 1 : qz_skip_space(t + i, len - i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* A report with no text, no structure or no figures is a finding: a CI gate must not pass
+ * an empty or unreadable draft. */
+static void whole_report(checker *k)
+{
+    const qz_check_def *empty = def_of(k, "empty-report"), *noh = def_of(k, "no-headings"),
+                       *nof = def_of(k, "no-figures");
+    if (only_space(k->doc->text, k->doc->len)) {
+        if (enabled(k, empty))
+            add(k, empty, 0, 0, (fields){.found = ""}, NULL, false);
+        return;
+    }
+    if (enabled(k, noh) && k->o->nparts == 0 && k->o->nsections == 0)
+        add(k, noh, 0, 0, (fields){.found = ""}, NULL, false);
+    bool any = false;
+    for (size_t i = 0; i < k->m->n && !any; i++)
+        any = k->m->items[i].first;
+    if (enabled(k, nof) && !any)
+        add(k, nof, 0, 0, (fields){.found = ""}, NULL, false);
+}
+
 /* ---- exemptions, order, counts ---- */
 
 /* Occurrences of each allowed string, and the space between the speaker's title and name. */
@@ -655,6 +686,7 @@ qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outl
         rates(&k);
         sums(&k);
         required(&k);
+        whole_report(&k);
         if (!k.ok)
             st = qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }

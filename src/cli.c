@@ -271,3 +271,9 @@ void qz_check_setup_close(qz_check_setup *s)
     qz_rules_free(s->rules);
     *s = (qz_check_setup){0};
 }
+
+void qz_cli_warnings(const qz_rules *rules)
+{
+    for (size_t i = 0; rules && i < qz_rules_warning_count(rules); i++)
+        fprintf(stderr, "qzreport: warning: %s\n", qz_rules_warning(rules, i));
+}

@@ -53,11 +53,23 @@ int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
 /* Prints a library error as "qzreport: PATH:LINE:COL: message" to stderr; returns 2. */
 int qz_report_error(const qz_error *err);
 
+/* An output written whole or not at all: a temporary file in the target's folder, renamed
+ * over it by qz_out_commit; qz_out_abort (or SIGINT/SIGTERM/SIGHUP) removes it. NULL or "-"
+ * is standard output, flushed after each write. */
+typedef struct qz_out qz_out;
+qz_status qz_out_open(qz_out **out, const char *path, qz_error *err);
+qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err);
+qz_status qz_out_commit(qz_out *o, qz_error *err);
+void qz_out_abort(qz_out *o);
+
 /* Writes data to path whole or not at all (a temporary file in the same folder, then rename);
  * NULL or "-" writes to standard output. */
 qz_status qz_output_write(const char *path, const char *data, size_t len, qz_error *err);
 /* Installs the handlers that remove a half-written temporary file on SIGINT/SIGTERM. */
 void qz_output_install_signals(void);
+
+/* Prints the rules' warnings (patterns skipped for hitting PCRE2's limits) to stderr. */
+void qz_cli_warnings(const qz_rules *rules);
 
 /* Loads the built-in rules plus an optional user rules file. */
 qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err);

@@ -200,6 +200,7 @@ int cmd_check(int argc, char **argv)
         qz_report_close(&files[i].rep);
     }
     free(files);
+    qz_cli_warnings(s.rules);
     qz_check_setup_close(&s);
     return rc;
 }

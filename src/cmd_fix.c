@@ -1,8 +1,13 @@
 /* cmd_fix.c — `qzreport fix`: applies the fixes that cannot change meaning and prints the text
  * (a unix filter), writes it to a file or over the input (temporary file and rename, the
- * original's permissions kept), or prints them as a unified diff. */
+ * original's permissions kept), or shows the change as a unified diff, made by diff(1) from
+ * diffutils (on every Debian system) rather than by hand. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -20,7 +25,8 @@ static const qz_option options[] = {
     {'i', "in-place", NULL, "replace FILE with the fixed text (temporary file and rename,\n"
                             "                             permissions kept)",
      QZ_OPT_FLAG, &opt_in_place},
-    {'d', "diff", NULL, "print the fixes as a unified diff instead", QZ_OPT_FLAG, &opt_diff},
+    {'d', "diff", NULL, "print the fixes as a unified diff (diff -u) instead", QZ_OPT_FLAG,
+     &opt_diff},
     {'c', "config", "FILE", "the configuration (rules turned off there are not fixed)",
      QZ_OPT_STRING, &opt_config},
     {'r', "rule", "ID=SEV", "set a rule to error, warning or off (off: not fixed)", QZ_OPT_LIST,
@@ -42,6 +48,87 @@ const qz_command_help qz_fix_help = {
     .options = options,
 };
 
+/* Writes text to a fresh temporary file; its name goes to path. */
+static bool temp_with(const char *text, size_t len, char *path, size_t size)
+{
+    const char *dir = getenv("TMPDIR");
+    snprintf(path, size, "%s/qzreport-diff.XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return false;
+    FILE *f = fdopen(fd, "wb");
+    bool ok = f && fwrite(text, 1, len, f) == len;
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    else
+        close(fd);
+    if (!ok)
+        unlink(path);
+    return ok;
+}
+
+/* The UTF-8 text of bytes as decoded, line ends as they are (for the diff). */
+static qz_status decoded(const char *bytes, size_t len, qz_encoding enc, qz_doc **doc,
+                         qz_error *err)
+{
+    return qz_doc_load_bytes(doc, "-", bytes, len, enc, NULL, err);
+}
+
+/* diff -u between the original and the fixed text, both as UTF-8. */
+static qz_status unified_diff(const char *label, const char *before, size_t blen,
+                              const char *after, size_t alen, qz_encoding enc, char **out,
+                              size_t *len, qz_error *err)
+{
+    qz_doc *a = NULL, *b = NULL;
+    qz_status st = decoded(before, blen, enc, &a, err);
+    if (st == QZ_OK)
+        st = decoded(after, alen, a->encoding, &b, err);
+    char pa[4096], pb[4096];
+    bool files = st == QZ_OK && temp_with(a->src, a->src_len, pa, sizeof pa);
+    if (files && !temp_with(b->src, b->src_len, pb, sizeof pb)) {
+        unlink(pa);
+        files = false;
+    }
+    qz_doc_free(a);
+    qz_doc_free(b);
+    if (st != QZ_OK)
+        return st;
+    if (!files) {
+        *err = (qz_error){.status = QZ_ERR_IO};
+        snprintf(err->message, sizeof err->message, "cannot write a temporary file for diff: %s",
+                 strerror(errno));
+        return QZ_ERR_IO;
+    }
+    char cmd[10000];
+    snprintf(cmd, sizeof cmd, "diff -u --label 'a/%s' --label 'b/%s' '%s' '%s'", label, label,
+             pa, pb);
+    FILE *p = strchr(label, '\'') ? NULL : popen(cmd, "r");
+    char *text = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&text, &n);
+    char chunk[65536];
+    size_t k;
+    while (p && mem && (k = fread(chunk, 1, sizeof chunk, p)) > 0)
+        fwrite(chunk, 1, k, mem);
+    int rc = p ? pclose(p) : -1;
+    if (mem)
+        fclose(mem);
+    unlink(pa);
+    unlink(pb);
+    /* diff exits 0 (no change) or 1 (changes); anything else is trouble */
+    if (!text || rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) > 1) {
+        free(text);
+        snprintf(err->message, sizeof err->message, "diff(1) failed%s",
+                 strchr(label, '\'') ? ": the file name has a quote" : "");
+        err->status = QZ_ERR_INTERNAL;
+        err->path[0] = '\0';
+        return QZ_ERR_INTERNAL;
+    }
+    *out = text;
+    *len = n;
+    return QZ_OK;
+}
+
 int cmd_fix(int argc, char **argv)
 {
     int first;
@@ -52,7 +139,8 @@ int cmd_fix(int argc, char **argv)
     if (!qz_cli_encoding(&qz_fix_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
     if (argc - first != 1)
-        return qz_usage_error(&qz_fix_help, "%s", argc == first ? "missing FILE" : "fix takes one FILE");
+        return qz_usage_error(&qz_fix_help, "%s",
+                              argc == first ? "missing FILE" : "fix takes one FILE");
     const char *path = argv[first];
     if (opt_in_place && (opt_output || opt_diff || strcmp(path, "-") == 0))
         return qz_usage_error(&qz_fix_help, "--in-place takes a FILE, without -o or --diff");
@@ -60,23 +148,22 @@ int cmd_fix(int argc, char **argv)
     if ((rc = qz_check_setup_open(&s, &qz_fix_help, opt_config, path, opt_rules, &opt_rule,
                                   NULL)) >= 0)
         return rc;
-    qz_report rep;
-    qz_check *check = NULL;
     qz_error err = {0};
-    char *out = NULL;
-    size_t len = 0;
-    qz_status st = qz_report_open(&rep, path, enc, s.rules, &err);
-    if (st == QZ_OK) {
-        st = qz_check_new(&check, rep.doc, rep.outline, rep.metrics, s.rules, &s.options, &err);
-        if (st == QZ_OK)
-            st = opt_diff ? qz_fix_diff(rep.doc, check, s.rules, &out, &len, &err)
-                          : qz_fix_apply(rep.doc, check, s.rules, &out, &len, &err);
-        qz_check_free(check);
-        qz_report_close(&rep);
-    }
+    char *bytes = NULL, *fixed = NULL, *out = NULL;
+    size_t len = 0, flen = 0, olen = 0;
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    qz_status st = qz_file_read(path, &bytes, &len, &err);
     if (st == QZ_OK)
-        st = qz_output_write(opt_in_place ? path : opt_output, out, len, &err);
+        st = qz_fix_bytes(path, bytes, len, enc, s.rules, &s.options, &fixed, &flen, &err);
+    if (st == QZ_OK && opt_diff)
+        st = unified_diff(name, bytes, len, fixed, flen, enc, &out, &olen, &err);
+    if (st == QZ_OK)
+        st = qz_output_write(opt_in_place ? path : opt_output, opt_diff ? out : fixed,
+                             opt_diff ? olen : flen, &err);
+    free(bytes);
+    free(fixed);
     free(out);
+    qz_cli_warnings(s.rules);
     qz_check_setup_close(&s);
     return st == QZ_OK ? QZ_EXIT_OK : qz_report_error(&err);
 }

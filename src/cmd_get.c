@@ -70,6 +70,7 @@ int cmd_get(int argc, char **argv)
     rc = QZ_EXIT_OK;
     print_values(rep.metrics, keys, nkeys, &rc);
     qz_report_close(&rep);
+    qz_cli_warnings(rules);
     qz_rules_free(rules);
     if (fflush(stdout) != 0)
         return QZ_EXIT_ERROR;

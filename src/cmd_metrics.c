@@ -62,9 +62,9 @@ static renderer pick(const char *format)
     return NULL;
 }
 
-/* Renders one file's figures; appends them to `all` (for -o) or writes them at once. */
+/* Reads one file and renders its figures into *text. */
 static qz_status one_file(const char *path, qz_encoding enc, const qz_rules *rules,
-                          renderer render, bool many, FILE *all, qz_error *err)
+                          renderer render, bool many, char **text, size_t *len, qz_error *err)
 {
     qz_report rep;
     qz_status st = qz_report_open(&rep, path, enc, rules, err);
@@ -72,15 +72,8 @@ static qz_status one_file(const char *path, qz_encoding enc, const qz_rules *rul
         return st;
     qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
                          .all = opt_all, .with_file = many};
-    char *out = NULL;
-    size_t len = 0;
-    st = render(&v, &out, &len, err);
+    st = render(&v, text, len, err);
     qz_report_close(&rep);
-    if (st == QZ_OK && all)
-        fwrite(out, 1, len, all);
-    else if (st == QZ_OK)
-        st = qz_output_write(NULL, out, len, err);
-    free(out);
     return st;
 }
 
@@ -106,28 +99,31 @@ int cmd_metrics(int argc, char **argv)
     qz_rules *rules = NULL;
     if (qz_cli_rules(opt_rules, &rules, &err) != QZ_OK)
         return qz_report_error(&err);
-    /* with -o, everything is gathered in memory and written at once, whole or not at all */
-    char *text = NULL;
-    size_t len = 0;
-    FILE *all = opt_output ? open_memstream(&text, &len) : NULL;
-    if (opt_output && !all) {
+    /* one document at a time, streamed: to a temporary file with -o (renamed when every file
+     * is done, removed if any failed, so FILE is whole or untouched), else to stdout */
+    qz_out *out;
+    if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
         qz_rules_free(rules);
-        return qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        return qz_report_error(&err);
     }
     rc = QZ_EXIT_OK;
-    for (int i = first; i < argc; i++) {
-        qz_status st = one_file(argv[i], enc, rules, render, nfiles > 1, all, &err);
-        if (st != QZ_OK)
-            rc = qz_report_error(&err);
-    }
-    if (all) {
-        bool complete = fclose(all) == 0;
-        if (rc == QZ_EXIT_OK && !complete)
-            rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
-        if (rc == QZ_EXIT_OK && qz_output_write(opt_output, text, len, &err) != QZ_OK)
+    qz_status written = QZ_OK;
+    for (int i = first; i < argc && written == QZ_OK; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        if (one_file(argv[i], enc, rules, render, nfiles > 1, &text, &len, &err) != QZ_OK)
+            rc = qz_report_error(&err); /* this file is reported; the others still run */
+        else if ((written = qz_out_write(out, text, len, &err)) != QZ_OK)
             rc = qz_report_error(&err);
         free(text);
     }
+    if (rc == QZ_EXIT_OK || !opt_output) {
+        if (qz_out_commit(out, &err) != QZ_OK)
+            rc = qz_report_error(&err);
+    } else {
+        qz_out_abort(out);
+    }
+    qz_cli_warnings(rules);
     qz_rules_free(rules);
     return rc;
 }

@@ -61,6 +61,7 @@ static qz_status summarize(const char *path, qz_encoding enc, renderer render, c
         st = render(&s, out, len, err);
         qz_report_close(&rep);
     }
+    qz_cli_warnings(rules);
     qz_rules_free(rules);
     return st;
 }

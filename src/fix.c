@@ -1,6 +1,6 @@
 /* fix.c — `qzreport fix`: the fixes of the fixable rules applied to the original text (as
  * decoded: BOM, line ends and line breaks as they were), so that text no fix touches comes
- * out byte for byte; and the same change as a unified diff. */
+ * out byte for byte; and repeated until the text no longer changes. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -8,9 +8,6 @@
 #include <string.h>
 
 #include "rules.h"
-
-/* Context lines around each hunk of the diff, as `diff -u`. */
-#define QZ_DIFF_CONTEXT 3
 
 typedef struct {
     size_t start, end; /* a span of doc->src */
@@ -133,128 +130,58 @@ qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules 
     return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
 }
 
-/* ---- the diff ---- */
+/* ---- until nothing changes ---- */
 
-/* Line starts of s and a last entry at len, so that line i is [at[i], at[i+1]). */
-static size_t *line_starts(const char *s, size_t len, size_t *nlines)
+/* One pass: load, find, fix. */
+static qz_status fix_once(const char *source, const char *bytes, size_t len, qz_encoding *enc,
+                          const qz_rules *rules, const qz_check_options *options, char **out,
+                          size_t *outlen, qz_error *err)
 {
-    size_t n = 0, cap = 0;
-    size_t *at = NULL;
-    if (!QZ_GROW(at, cap, 1))
-        return NULL;
-    at[n++] = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '\n' || i + 1 == len)
-            continue;
-        if (!QZ_GROW(at, cap, n + 1)) {
-            free(at);
-            return NULL;
+    qz_doc *doc = NULL;
+    qz_outline *o = NULL;
+    qz_metrics *m = NULL;
+    qz_check *c = NULL;
+    qz_status st = qz_doc_load_bytes(&doc, source, bytes, len, *enc, rules, err);
+    if (st == QZ_OK)
+        st = qz_outline_new(&o, doc, rules, err);
+    if (st == QZ_OK)
+        st = qz_metrics_new(&m, doc, o, rules, err);
+    if (st == QZ_OK)
+        st = qz_check_new(&c, doc, o, m, rules, options, err);
+    if (st == QZ_OK) {
+        st = qz_fix_apply(doc, c, rules, out, outlen, err);
+        *enc = doc->encoding; /* later passes read what this one wrote */
+    }
+    qz_check_free(c);
+    qz_metrics_free(m);
+    qz_outline_free(o);
+    qz_doc_free(doc);
+    return st;
+}
+
+qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
+                       const qz_rules *rules, const qz_check_options *options, char **out,
+                       size_t *outlen, qz_error *err)
+{
+    char *cur = NULL;
+    size_t curlen = 0;
+    for (int pass = 0; pass < QZ_FIX_PASSES; pass++) {
+        char *next;
+        size_t nextlen;
+        qz_status st = fix_once(source, cur ? cur : bytes, cur ? curlen : len, &enc, rules,
+                                options, &next, &nextlen, err);
+        if (st != QZ_OK) {
+            free(cur);
+            return st;
         }
-        at[n++] = i + 1;
+        bool same = nextlen == (cur ? curlen : len) &&
+                    memcmp(next, cur ? cur : bytes, nextlen) == 0;
+        free(cur);
+        cur = next, curlen = nextlen;
+        if (same)
+            break;
     }
-    if (!QZ_GROW(at, cap, n + 1)) {
-        free(at);
-        return NULL;
-    }
-    at[n++] = len;
-    *nlines = n - 1;
-    return at;
-}
-
-/* Where source offset x lands in the fixed text. */
-static size_t fixed_offset(const edit *e, size_t n, size_t x)
-{
-    long long delta = 0;
-    for (size_t i = 0; i < n && e[i].start < x; i++)
-        delta += (long long)strlen(e[i].with) - (long long)(e[i].end - e[i].start);
-    return (size_t)((long long)x + delta);
-}
-
-static void put_lines(qz_buf *b, char sign, const char *s, size_t from, size_t to)
-{
-    for (size_t a = from; a < to;) {
-        const char *nl = memchr(s + a, '\n', to - a);
-        size_t end = nl ? (size_t)(nl - s) + 1 : to;
-        qz_buf_append(b, &sign, 1);
-        qz_buf_append(b, s + a, end - a);
-        if (!nl)
-            qz_buf_puts(b, "\n\\ No newline at end of file\n");
-        a = end;
-    }
-}
-
-static size_t count_lines(const char *s, size_t from, size_t to)
-{
-    size_t n = 0;
-    for (size_t i = from; i < to; i++)
-        n += s[i] == '\n';
-    return n + (to > from && s[to - 1] != '\n');
-}
-
-/* The line of source offset x, 0-based. */
-static size_t line_index(const size_t *at, size_t nlines, size_t x)
-{
-    size_t lo = 0, hi = nlines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (at[mid] <= x)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-qz_status qz_fix_diff(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
-                      char **out, size_t *len, qz_error *err)
-{
-    edit *e;
-    size_t n, flen, nlines = 0;
-    char *fixed;
-    qz_status st = fixed_utf8(doc, check, rules, &e, &n, &fixed, &flen, err);
-    if (st != QZ_OK)
-        return st;
-    size_t *at = line_starts(doc->src, doc->src_len, &nlines);
-    qz_buf b = {0};
-    if (n > 0 && at) {
-        qz_buf_puts(&b, "--- a/");
-        qz_buf_puts(&b, doc->source);
-        qz_buf_puts(&b, "\n+++ b/");
-        qz_buf_puts(&b, doc->source);
-        qz_buf_puts(&b, "\n");
-    }
-    long long line_shift = 0; /* new line number minus old line number so far */
-    for (size_t i = 0; i < n && at;) {
-        /* a hunk: the lines the edits touch, grown while the next edit is near enough */
-        size_t first = line_index(at, nlines, e[i].start);
-        size_t last = line_index(at, nlines, e[i].end > e[i].start ? e[i].end - 1 : e[i].start);
-        size_t j = i + 1;
-        for (; j < n; j++) {
-            size_t l = line_index(at, nlines, e[j].start);
-            if (l > last + 2 * QZ_DIFF_CONTEXT + 1)
-                break;
-            size_t le = line_index(at, nlines, e[j].end > e[j].start ? e[j].end - 1 : e[j].start);
-            last = le > last ? le : last;
-        }
-        size_t from = first >= QZ_DIFF_CONTEXT ? first - QZ_DIFF_CONTEXT : 0;
-        size_t to = last + 1 + QZ_DIFF_CONTEXT < nlines ? last + 1 + QZ_DIFF_CONTEXT : nlines;
-        size_t a0 = at[from], a1 = at[first], a2 = at[last + 1], a3 = at[to];
-        size_t f1 = fixed_offset(e, n, a1), f2 = fixed_offset(e, n, a2);
-        size_t old_n = to - from, new_n = (first - from) + count_lines(fixed, f1, f2) + (to - last - 1);
-        char head[96];
-        snprintf(head, sizeof head, "@@ -%zu,%zu +%lld,%zu @@\n", from + 1, old_n,
-                 (long long)from + 1 + line_shift, new_n);
-        qz_buf_puts(&b, head);
-        put_lines(&b, ' ', doc->src, a0, a1);
-        put_lines(&b, '-', doc->src, a1, a2);
-        put_lines(&b, '+', fixed, f1, f2);
-        put_lines(&b, ' ', doc->src, a2, a3);
-        line_shift += (long long)count_lines(fixed, f1, f2) - (long long)(last + 1 - first);
-        i = j;
-    }
-    free(at);
-    free(e);
-    free(fixed);
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+    *out = cur;
+    *outlen = curlen;
+    return QZ_OK;
 }

@@ -336,7 +336,11 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         if (join) {
             if (!QZ_GROW(doc->repairs, cap, doc->nrepairs + 1))
                 return QZ_ERR_NOMEM;
-            doc->repairs[doc->nrepairs++] = (qz_repair){QZ_REPAIR_JOINED, i + 1, w, trailing + 1};
+            size_t before = doc->nrepairs ? doc->repairs[doc->nrepairs - 1].removed_before +
+                                                doc->repairs[doc->nrepairs - 1].removed
+                                          : 0;
+            doc->repairs[doc->nrepairs++] =
+                (qz_repair){QZ_REPAIR_JOINED, i + 1, w, trailing + 1, before};
         } else if (lines[i].start + lines[i].len < tlen) {
             doc->text[w++] = '\n';
         }
@@ -393,6 +397,18 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
                            const qz_rules *rules, qz_error *err)
 {
     *out = NULL;
+    char *bytes = NULL;
+    size_t len = 0;
+    qz_status st = qz_file_read(path, &bytes, &len, err);
+    if (st != QZ_OK)
+        return st;
+    st = qz_doc_load_bytes(out, path, bytes, len, encoding, rules, err);
+    free(bytes);
+    return st;
+}
+
+qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err)
+{
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -404,15 +420,9 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
             fclose(f);
         return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
     }
-    char *bytes = NULL;
-    size_t len = 0;
-    qz_status st = read_stream(f, name, &bytes, &len, err);
+    qz_status st = read_stream(f, name, bytes, len, err);
     if (!is_stdin)
         fclose(f);
-    if (st != QZ_OK)
-        return st;
-    st = qz_doc_load_bytes(out, path, bytes, len, encoding, rules, err);
-    free(bytes);
     return st;
 }
 
@@ -446,12 +456,17 @@ size_t qz_doc_line(const qz_doc *doc, size_t offset)
 
 void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column)
 {
-    size_t l = qz_doc_line(doc, offset);
-    size_t start = doc->nlines ? doc->line_start[l - 1] : 0;
     if (offset > doc->len)
         offset = doc->len;
+    size_t l = qz_doc_line(doc, offset);
+    size_t start = doc->nlines ? doc->line_start[l - 1] : 0, from = start, col = 1;
+    if (doc->cached_line == l && doc->cached_offset >= start && doc->cached_offset <= offset)
+        from = doc->cached_offset, col = doc->cached_column;
+    col += qz_utf8_count(doc->text + from, offset - from);
+    qz_doc *cache = (qz_doc *)doc; /* heap memory; only the cache fields change */
+    cache->cached_offset = offset, cache->cached_line = l, cache->cached_column = col;
     *line = l;
-    *column = qz_utf8_count(doc->text + start, offset - start) + 1;
+    *column = col;
 }
 
 void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, size_t *column)
@@ -478,10 +493,18 @@ void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *e
 
 size_t qz_doc_source_offset(const qz_doc *doc, size_t offset)
 {
+    size_t lo = 0, hi = doc->nrepairs; /* repairs at or before offset: [0, lo) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->repairs[mid].offset <= offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t norm = offset;
-    for (size_t i = 0; i < doc->nrepairs && doc->repairs[i].offset <= offset; i++)
-        norm += doc->repairs[i].removed;
-    size_t lo = 0, hi = doc->ncr; /* CRLFs before norm: the first index with cr_at >= norm */
+    if (lo)
+        norm += doc->repairs[lo - 1].removed_before + doc->repairs[lo - 1].removed;
+    lo = 0, hi = doc->ncr; /* CRLFs before norm: the first index with cr_at >= norm */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->cr_at[mid] < norm)

@@ -1,5 +1,7 @@
 /* outfile.c — output written whole or not at all: a temporary file beside the target, renamed
- * over it once complete, and removed if the run fails or is interrupted. */
+ * over it once complete, and removed if the run fails or is interrupted. A target that exists
+ * and is not a regular file (a terminal, a pipe, /dev/null) is written directly: renaming over
+ * a device would replace it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -10,6 +12,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+struct qz_out {
+    FILE *f;
+    const char *path;    /* the target; NULL for standard output */
+    bool temporary;      /* f is pending_path, to be renamed to path */
+};
 
 /* The temporary file being written, for the signal handler; one output at a time. */
 static char pending_path[4096];
@@ -32,37 +40,18 @@ void qz_output_install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* a reader that stops early (| head) ends the run quietly, as with any unix filter, even
+     * when the caller left SIGPIPE ignored */
+    signal(SIGPIPE, SIG_DFL);
 }
 
 static qz_status fail(qz_error *err, const char *path, const char *what, int e)
 {
     err->status = QZ_ERR_IO;
-    snprintf(err->path, sizeof err->path, "%s", path);
+    snprintf(err->path, sizeof err->path, "%s", path ? path : "<stdout>");
     err->line = err->column = 0;
     snprintf(err->message, sizeof err->message, "%s%s", what, strerror(e));
     return QZ_ERR_IO;
-}
-
-static qz_status write_all(int fd, const char *data, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return QZ_ERR_IO;
-        }
-        data += n;
-        len -= (size_t)n;
-    }
-    return QZ_OK;
-}
-
-static qz_status write_stdout(const char *data, size_t len, qz_error *err)
-{
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-        return fail(err, "<stdout>", "", errno);
-    return QZ_OK;
 }
 
 /* The mode a new file would get (0666 less the umask), or the existing target's mode. */
@@ -76,32 +65,112 @@ static mode_t target_mode(const char *path)
     return 0666 & ~mask;
 }
 
+qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
+{
+    *out = NULL;
+    qz_out *o = calloc(1, sizeof *o);
+    if (!o)
+        return fail(err, path, "", ENOMEM);
+    o->path = path && strcmp(path, "-") ? path : NULL;
+    struct stat sb;
+    if (!o->path) {
+        o->f = stdout;
+    } else if (stat(o->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if (S_ISDIR(sb.st_mode)) {
+            free(o);
+            return fail(err, path, "", EISDIR);
+        }
+        o->f = fopen(o->path, "wb");
+    } else {
+        const char *slash = strrchr(o->path, '/');
+        int dirlen = slash ? (int)(slash - o->path + 1) : 0;
+        int n = snprintf(pending_path, sizeof pending_path, "%.*s.%s.XXXXXX", dirlen, o->path,
+                         slash ? slash + 1 : o->path);
+        if (n < 0 || (size_t)n >= sizeof pending_path) {
+            free(o);
+            return fail(err, path, "", ENAMETOOLONG);
+        }
+        int fd = mkstemp(pending_path);
+        if (fd < 0) {
+            int e = errno;
+            free(o);
+            return fail(err, path, "cannot create a temporary file: ", e);
+        }
+        pending = 1;
+        o->temporary = true;
+        o->f = fdopen(fd, "wb");
+        if (!o->f)
+            close(fd);
+    }
+    if (!o->f) {
+        int e = errno;
+        qz_out_abort(o);
+        return fail(err, path, "", e);
+    }
+    *out = o;
+    return QZ_OK;
+}
+
+qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
+{
+    if (len && fwrite(data, 1, len, o->f) != len)
+        return fail(err, o->path, "", errno ? errno : EIO);
+    if (!o->path && fflush(stdout) != 0) /* a reader sees each file's part as soon as done */
+        return fail(err, o->path, "", errno);
+    return QZ_OK;
+}
+
+qz_status qz_out_commit(qz_out *o, qz_error *err)
+{
+    int e = 0;
+    if (fflush(o->f) != 0)
+        e = errno;
+    if (!o->temporary) {
+        if (o->path && fclose(o->f) != 0 && !e)
+            e = errno;
+        free(o);
+        return e ? fail(err, NULL, "", e) : QZ_OK;
+    }
+    if (!e && fchmod(fileno(o->f), target_mode(o->path)) != 0)
+        e = errno;
+    if (fclose(o->f) != 0 && !e)
+        e = errno;
+    o->f = NULL;
+    if (!e && rename(pending_path, o->path) != 0)
+        e = errno;
+    const char *path = o->path;
+    if (e) {
+        qz_out_abort(o);
+        return fail(err, path, "", e);
+    }
+    pending = 0;
+    free(o);
+    return QZ_OK;
+}
+
+void qz_out_abort(qz_out *o)
+{
+    if (!o)
+        return;
+    if (o->f && o->f != stdout)
+        fclose(o->f);
+    if (o->temporary) {
+        unlink(pending_path);
+        pending = 0;
+    }
+    free(o);
+}
+
 qz_status qz_output_write(const char *path, const char *data, size_t len, qz_error *err)
 {
-    if (!path || strcmp(path, "-") == 0)
-        return write_stdout(data, len, err);
-    const char *slash = strrchr(path, '/');
-    int dirlen = slash ? (int)(slash - path + 1) : 0;
-    int n = snprintf(pending_path, sizeof pending_path, "%.*s.%s.XXXXXX", dirlen, path,
-                     slash ? slash + 1 : path);
-    if (n < 0 || (size_t)n >= sizeof pending_path)
-        return fail(err, path, "", ENAMETOOLONG);
-    int fd = mkstemp(pending_path);
-    if (fd < 0)
-        return fail(err, path, "cannot create a temporary file: ", errno);
-    pending = 1;
-    qz_status st = write_all(fd, data, len);
-    int e = errno;
-    if (st == QZ_OK && fchmod(fd, target_mode(path)) != 0)
-        st = QZ_ERR_IO, e = errno;
-    if (close(fd) != 0 && st == QZ_OK)
-        st = QZ_ERR_IO, e = errno;
-    if (st == QZ_OK && rename(pending_path, path) != 0)
-        st = QZ_ERR_IO, e = errno;
+    qz_out *o;
+    qz_status st = qz_out_open(&o, path, err);
     if (st != QZ_OK)
-        unlink(pending_path);
-    pending = 0;
-    if (st != QZ_OK)
-        return fail(err, path, "", e);
-    return QZ_OK;
+        return st;
+    st = qz_out_write(o, data, len, err);
+    if (st != QZ_OK) {
+        qz_out_abort(o);
+        return st;
+    }
+    return qz_out_commit(o, err);
 }

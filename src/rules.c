@@ -39,8 +39,8 @@ static void pattern_clear(qz_pattern *p)
 {
     pcre2_code_free(p->re);
     free(p->source);
-    p->re = NULL;
-    p->source = NULL;
+    free(p->origin);
+    *p = (qz_pattern){0};
 }
 
 static void pattern_list_clear(qz_pattern_list *l)
@@ -105,7 +105,13 @@ static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored
     char msg[300];
     qz_status st = compile_source((const char *)node->data.scalar.value,
                                   node->data.scalar.length, anchored, true, out, msg, sizeof msg);
-    return st == QZ_OK ? QZ_OK : fail_at(ld, node, st, "%s", msg);
+    if (st != QZ_OK)
+        return fail_at(ld, node, st, "%s", msg);
+    char origin[1200];
+    snprintf(origin, sizeof origin, "%s:%zu:%zu", ld->name, (size_t)node->start_mark.line + 1,
+             (size_t)node->start_mark.column + 1);
+    out->origin = strdup(origin); /* for warnings only: no error if it cannot be kept */
+    return QZ_OK;
 }
 
 static qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out)
@@ -1086,10 +1092,14 @@ qz_status qz_rules_new(qz_rules **out, qz_error *err)
     if (!r)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     r->md = pcre2_match_data_create(QZ_OVECTOR_PAIRS, NULL);
-    if (!r->md) {
+    r->mc = pcre2_match_context_create(NULL);
+    r->state = calloc(1, sizeof *r->state);
+    if (!r->md || !r->mc || !r->state) {
         qz_rules_free(r);
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
+    pcre2_set_match_limit(r->mc, QZ_MATCH_LIMIT);
+    pcre2_set_depth_limit(r->mc, QZ_DEPTH_LIMIT);
     for (size_t i = 0; i < qz_builtin_nfiles; i++) {
         char name[128];
         snprintf(name, sizeof name, "<built-in data/%s>", qz_builtin_files[i].name);
@@ -1151,22 +1161,57 @@ void qz_rules_free(qz_rules *r)
     pattern_clear(&r->ignore_any);
     pattern_clear(&r->number_start);
     pcre2_match_data_free(r->md);
+    pcre2_match_context_free(r->mc);
+    for (size_t i = 0; r->state && i < r->state->n; i++)
+        free(r->state->warnings[i]);
+    if (r->state)
+        free(r->state->warnings);
+    free(r->state);
     free(r);
 }
 
 /* ---- matching ---- */
 
+/* A pattern that hit a limit once would hit it at every position of a long text: it is
+ * disabled, and the warning says which pattern, where it was written, and why. */
+static void limit_hit(const qz_rules *rules, qz_pattern *pat, int rc)
+{
+    pat->disabled = true;
+    qz_rules_state *s = rules->state;
+    PCRE2_UCHAR why[120];
+    pcre2_get_error_message(rc, why, sizeof why);
+    char msg[1600];
+    snprintf(msg, sizeof msg, "pattern '%.200s'%s%s was skipped: %s", pat->source,
+             pat->origin ? " at " : "", pat->origin ? pat->origin : "", (char *)why);
+    if (QZ_GROW(s->warnings, s->cap, s->n + 1) && (s->warnings[s->n] = strdup(msg)))
+        s->n++;
+}
+
+size_t qz_rules_warning_count(const qz_rules *rules)
+{
+    return rules->state->n;
+}
+
+const char *qz_rules_warning(const qz_rules *rules, size_t i)
+{
+    return i < rules->state->n ? rules->state->warnings[i] : NULL;
+}
+
 bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
                          size_t len, size_t offset, qz_match *m)
 {
-    if (!pat->re)
+    if (!pat->re || pat->disabled)
         return false;
     if (pat->uses < QZ_JIT_AFTER && ++((qz_pattern *)pat)->uses == QZ_JIT_AFTER)
         jit((qz_pattern *)pat); /* a cache, like the JIT code itself: not the rules' meaning */
     int rc = pcre2_match(pat->re, (PCRE2_SPTR)subject, len, offset, QZ_MATCH_FLAGS, rules->md,
-                         NULL);
-    if (rc < 0)
-        return false; /* no match, or a match limit hit: either way nothing is found here */
+                         rules->mc);
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return false;
+    if (rc < 0) {
+        limit_hit(rules, (qz_pattern *)pat, rc);
+        return false;
+    }
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rules->md);
     m->pat = pat;
     m->subject = subject;

@@ -13,8 +13,16 @@
 typedef struct {
     pcre2_code *re;
     char *source;  /* the pattern as written, for messages */
+    char *origin;  /* where it was written ("FILE:LINE:COL"), for warnings; NULL if built */
     unsigned uses; /* matches run so far: JIT-compiled once it is worth it (rules.c) */
+    bool disabled; /* it hit PCRE2's match limits once: skipped from then on */
 } qz_pattern;
+
+/* What matching learns while the rules are used (they are otherwise read-only). */
+typedef struct {
+    char **warnings; /* one per pattern that hit the match limits */
+    size_t n, cap;
+} qz_rules_state;
 
 typedef struct {
     qz_pattern *items;
@@ -113,7 +121,9 @@ struct qz_rules {
     qz_pattern unit_any;     /* every unit, anchored, each alternative marked with its index */
     qz_pattern ignore_any;   /* every ignore pattern, anchored */
     qz_pattern number_start; /* where a numeral may start (unanchored) */
-    pcre2_match_data *md; /* one block for every match: patterns are run one at a time */
+    pcre2_match_data *md;    /* one block for every match: patterns are run one at a time */
+    pcre2_match_context *mc; /* the match and depth limits every match runs under */
+    qz_rules_state *state;
 };
 
 /* A successful match: where it ended and how to read its named groups. */

@@ -3,8 +3,12 @@
 # As root with apt-get: installs what is missing (apt-get update, then apt-get install -y).
 # Otherwise: prints the exact apt-get line and exits 2, so that `make run` stops with a
 # command to copy rather than a compiler error.
+# `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
 packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev"
+if [ "${1:-}" = fuzz ]; then
+    packages="$packages clang libclang-rt-dev"
+fi
 modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson"
 
 missing=""

@@ -1,0 +1,83 @@
+/* fuzz_check.c — libFuzzer target: text → diagnostics and fixes. Invariants: diagnostics lie
+ * inside the text and are sorted; every check format renders; fixing is idempotent: fixing
+ * the text `qzreport fix` writes changes nothing. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qzreport.h"
+
+static qz_rules *rules;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    qz_error err;
+    if (qz_rules_new(&rules, &err) != QZ_OK)
+        abort();
+    return 0;
+}
+
+/* The fixed text of bytes, or NULL when they do not load. */
+static char *fix(const char *bytes, size_t size, size_t *len, bool render)
+{
+    qz_doc *doc = NULL;
+    qz_outline *o = NULL;
+    qz_metrics *m = NULL;
+    qz_check *c = NULL;
+    qz_error err;
+    char *out = NULL;
+    if (qz_doc_load_bytes(&doc, "fuzz", bytes, size, QZ_ENC_AUTO, rules, &err))
+        return NULL;
+    if (qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err) ||
+        qz_check_new(&c, doc, o, m, rules, NULL, &err))
+        abort();
+    for (size_t i = 0; i < c->n; i++)
+        if (c->items[i].end > doc->len || c->items[i].start > c->items[i].end ||
+            (i && c->items[i].start < c->items[i - 1].start))
+            abort();
+    if (render) {
+        qz_check_file f = {doc, c};
+        qz_check_render_options ro = {.max_per_rule = 10, .rules = rules};
+        qz_status (*fmt[])(const qz_check_file *, size_t, const qz_check_render_options *,
+                           char **, size_t *, qz_error *) = {
+            qz_check_render_text, qz_check_render_gcc, qz_check_render_github,
+            qz_check_render_json, qz_check_render_sarif};
+        for (size_t i = 0; i < 5; i++) {
+            char *r;
+            size_t rl;
+            if (fmt[i](&f, 1, &ro, &r, &rl, &err) != QZ_OK)
+                abort();
+            free(r);
+        }
+    }
+    if (qz_fix_apply(doc, c, rules, &out, len, &err) != QZ_OK)
+        abort();
+    qz_check_free(c);
+    qz_metrics_free(m);
+    qz_outline_free(o);
+    qz_doc_free(doc);
+    return out;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    size_t len0, len1, len2;
+    char *single = fix((const char *)data, size, &len0, true);
+    if (!single)
+        return 0;
+    free(single);
+    /* what `qzreport fix` does: passes until stable; once more must change nothing */
+    char *once, *twice;
+    qz_error err;
+    if (qz_fix_bytes("fuzz", (const char *)data, size, QZ_ENC_AUTO, rules, NULL, &once, &len1,
+                     &err) != QZ_OK)
+        abort();
+    if (qz_fix_bytes("fuzz", once, len1, QZ_ENC_AUTO, rules, NULL, &twice, &len2, &err) !=
+            QZ_OK ||
+        len1 != len2 || memcmp(once, twice, len1) != 0)
+        abort(); /* fix is not idempotent */
+    free(once);
+    free(twice);
+    return 0;
+}

@@ -1,0 +1,65 @@
+/* fuzz_extract.c — libFuzzer target: text → outline → metrics → every summary and metrics
+ * format. Invariants: no crash, no leak; quantities lie inside the text, in order, with
+ * lo <= hi; every renderer succeeds. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "qzreport.h"
+
+static qz_rules *rules;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    qz_error err;
+    if (qz_rules_new(&rules, &err) != QZ_OK)
+        abort();
+    return 0;
+}
+
+static void render_all(const qz_doc *doc, const qz_outline *o, const qz_metrics *m)
+{
+    qz_error err;
+    char *out;
+    size_t len;
+    qz_summary s = {doc, o, m};
+    qz_status (*summary[])(const qz_summary *, char **, size_t *, qz_error *) = {
+        qz_summary_render_yaml, qz_summary_render_markdown, qz_summary_render_html};
+    for (size_t i = 0; i < 3; i++) {
+        if (summary[i](&s, &out, &len, &err) != QZ_OK)
+            abort();
+        free(out);
+    }
+    qz_metrics_view v = {doc, o, m, true, true};
+    qz_status (*metrics[])(const qz_metrics_view *, char **, size_t *, qz_error *) = {
+        qz_metrics_render_tsv, qz_metrics_render_json, qz_metrics_render_yaml,
+        qz_metrics_render_env};
+    for (size_t i = 0; i < 4; i++) {
+        if (metrics[i](&v, &out, &len, &err) != QZ_OK)
+            abort();
+        free(out);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    qz_doc *doc = NULL;
+    qz_outline *o = NULL;
+    qz_metrics *m = NULL;
+    qz_error err;
+    if (qz_doc_load_bytes(&doc, "fuzz", (const char *)data, size, QZ_ENC_AUTO, rules, &err))
+        return 0;
+    if (qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err))
+        abort(); /* only memory can fail after loading */
+    for (size_t i = 0; i < m->n; i++) {
+        const qz_quantity *q = &m->items[i];
+        if (q->end > doc->len || q->start >= q->end || (i && q->start < m->items[i - 1].end) ||
+            qz_decimal_cmp(q->lo, q->hi) > 0)
+            abort();
+    }
+    render_all(doc, o, m);
+    qz_metrics_free(m);
+    qz_outline_free(o);
+    qz_doc_free(doc);
+    return 0;
+}
