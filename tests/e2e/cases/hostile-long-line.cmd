@@ -1,0 +1,1 @@
+awk 'BEGIN { for (i = 0; i < 1200000; i++) printf "召开会议十次"; printf "\n" }' > "$TMP/long.txt"; wc -c < "$TMP/long.txt"; qzreport summarize "$TMP/long.txt" | grep -c "^parts: \[\]"; qzreport metrics "$TMP/long.txt" | wc -l; qzreport check -f gcc "$TMP/long.txt" | sed "s|$TMP|TMP|"

@@ -1,0 +1,1 @@
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "一、标题" }' > "$TMP/h.txt"; qzreport summarize "$TMP/h.txt" | grep -c "^  - number: 1$"; qzreport check -f gcc "$TMP/h.txt" > "$TMP/out"; echo "rc=$?"; grep -c "\[heading-sequence\]" "$TMP/out"; tail -1 "$TMP/out" | sed "s|$TMP|TMP|"
