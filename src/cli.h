@@ -34,7 +34,8 @@ typedef struct {
 typedef struct {
     const char *name;     /* "summarize" */
     const char *usage;    /* "[OPTIONS] FILE|-" */
-    const char *summary;  /* one line */
+    const char *oneline;  /* for the list of commands */
+    const char *summary;  /* a paragraph */
     const char *details;  /* paragraphs after the options, or NULL */
     const qz_option *options;
 } qz_command_help;

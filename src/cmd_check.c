@@ -45,13 +45,14 @@ static const qz_option options[] = {
 const qz_command_help qz_check_help = {
     .name = "check",
     .usage = "[OPTIONS] FILE...|-",
+    .oneline = "formatting faults with FILE:LINE:COL, for CI (GB/T rules)",
     .summary = "Check reports for the faults a proofreader would mark (GB/T 15834-2011 punctuation,\n"
                "GB/T 15835-2011 numerals, GB/T 9704-2012 layout, and rates that contradict\n"
                "their own counts), with FILE:LINE:COL positions. FILE '-' reads stdin.",
     .details =
         "Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
-        "Exit codes: 0 no errors (warnings pass unless --strict or --max-warnings);\n"
-        "1 findings that fail; 2 usage, configuration, input or internal error.\n"
+        "Findings fail (exit code 1) when they are errors, or warnings with --strict or\n"
+        "over --max-warnings.\n"
         "The rules, their ids and default severities: README.md, \"Rules of check\".\n",
     .options = options,
 };

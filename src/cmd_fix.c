@@ -40,6 +40,7 @@ static const qz_option options[] = {
 const qz_command_help qz_fix_help = {
     .name = "fix",
     .usage = "[-o FILE | --in-place | --diff] [OPTIONS] FILE|-",
+    .oneline = "apply the fixes that cannot change meaning",
     .summary = "Apply the fixes that cannot change meaning: halfwidth-punct, quote-form,\n"
                "ellipsis-form, dash-form, repeated-punct, seq-marker, fullwidth-alnum,\n"
                "invisible-char and broken-line joins. Prints the text; text no fix touches is\n"

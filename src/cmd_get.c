@@ -19,6 +19,7 @@ static const qz_option options[] = {
 const qz_command_help qz_get_help = {
     .name = "get",
     .usage = "[OPTIONS] KEY... FILE|-",
+    .oneline = "the values of given metric keys, one per line",
     .summary = "Print the value of each KEY (e.g. meetings.standing_committee) in one report,\n"
                "one line per key, in the order given. FILE '-' reads stdin.",
     .details = "A key with no figure in the report prints an empty line and makes the exit\n"

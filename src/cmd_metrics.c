@@ -28,6 +28,7 @@ static const qz_option options[] = {
 const qz_command_help qz_metrics_help = {
     .name = "metrics",
     .usage = "[OPTIONS] FILE...|-",
+    .oneline = "the figures of one report or many (TSV, JSON, YAML, env)",
     .summary = "Print the figures of each report: each metric's first mention (with --all,\n"
                "every quantity). FILE '-' reads stdin.",
     .details =

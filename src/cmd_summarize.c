@@ -22,6 +22,7 @@ static const qz_option options[] = {
 const qz_command_help qz_summarize_help = {
     .name = "summarize",
     .usage = "[OPTIONS] FILE|-",
+    .oneline = "outline, figures and rates of one report (YAML, Markdown, HTML)",
     .summary = "Summarize one report: header, years, parts, numbered sections with their\n"
                "topics, the broken lines that were repaired, every metric with its quote,\n"
                "and the rates linked to their counts. FILE '-' reads stdin.",

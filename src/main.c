@@ -26,10 +26,8 @@ static void print_usage(FILE *out)
                  "       qzreport help COMMAND | --help | --version\n\n"
                  "Reads People's Congress standing committee work reports (UTF-8 or GB18030).\n\n"
                  "Commands:\n");
-    for (size_t i = 0; i < NCOMMANDS; i++) {
-        const char *s = commands[i].help->summary;
-        fprintf(out, "  %-10s %.*s\n", commands[i].name, (int)strcspn(s, ":\n"), s);
-    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].help->oneline);
     fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
     fprintf(out, "\nExit codes: 0 done; 1 findings (a failing check, an absent key); "
                  "2 usage, input, output or internal error.\n");
