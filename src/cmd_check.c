@@ -139,9 +139,10 @@ static int render_all(checked *files, size_t n, const qz_check_setup *s, rendere
     for (size_t i = 0; i < n; i++)
         if (files[i].check)
             view[k++] = (qz_check_file){files[i].rep.doc, files[i].check};
+    const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
     qz_check_render_options ro = {
         .lang = s->options.lang,
-        .color = terminal && !opt_output && !getenv("NO_COLOR"),
+        .color = terminal && !opt_output && !(no_color && *no_color),
         .max_per_rule = QZ_TEXT_PER_RULE,
         .rules = s->rules,
     };
