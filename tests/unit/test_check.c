@@ -153,8 +153,10 @@ static void test_figures(void **state)
     checked k = run("审计发现的96个问题，有98个问题已整改到位，整改率达到97.9%。\n", NULL);
     assert_string_equal(findings(&k, "sum-mismatch"), "1:13 98个→-");
     assert_string_equal(findings(&k, "rate-mismatch"), "1:29 97.9%→-");
-    assert_string_equal(k.c->items[1].message,
+    assert_string_equal(message_of(&k, "rate-mismatch"),
                         "audit.rectification_rate：所述97.9%与计数不符（计算值102.083%）");
+    assert_string_equal(message_of(&k, "sum-mismatch"),
+                        "audit.problems_found的分项之和98超过总数96");
     done(&k);
 }
 
