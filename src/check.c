@@ -186,8 +186,17 @@ static void add_match(checker *k, const qz_check_def *def, const qz_check_find *
         add(k, def, start, end, (fields){0}, fix, false);
     } else if (find->fix) {
         add(k, def, start, end, (fields){0}, find->fix, false);
+    } else if (!def->nreplace) {
+        add(k, def, start, end, (fields){0}, NULL, false); /* a finding without a fix */
     } else {
-        add_replaced(k, def, start, end);
+        /* a replacement table maps characters: each one of the match in it is a finding */
+        for (size_t i = start; i < end;) {
+            size_t n;
+            qz_utf8_decode(t + i, end - i, &n);
+            if (replacement(def, t + i, n))
+                add_replaced(k, def, i, i + n);
+            i += n;
+        }
     }
 }
 
@@ -201,10 +210,15 @@ static void run_find(checker *k, const qz_check_def *def, const qz_check_find *f
         size_t start = qz_match_start(k->r), end = m.end;
         if (start < end)
             add_match(k, def, find, &m, start, end);
-        size_t n = 1;
-        if (end <= pos)
+        if (end > pos) {
+            pos = end;
+        } else if (pos < k->doc->len) { /* an empty match: step over one character */
+            size_t n;
             qz_utf8_decode(t + pos, k->doc->len - pos, &n);
-        pos = end > pos ? end : pos + n;
+            pos += n;
+        } else {
+            break; /* an empty match at the very end: nothing further to find */
+        }
     }
 }
 
