@@ -294,7 +294,14 @@ static void halfwidth_parens(checker *k, const qz_check_def *def, size_t a, size
                 continue;
             }
         }
-        if (is_chinese(cp_before(t, i, a)) || is_chinese(cp_at(t, i + 1, b)))
+        /* a lone one: its context is past any run of parentheses around it, so that one fix
+         * converts the whole run ((( beside 中文 would otherwise take a pass per mark) */
+        size_t before = i, after = i + 1;
+        while (before > a && (t[before - 1] == '(' || t[before - 1] == ')'))
+            before--;
+        while (after < b && (t[after] == '(' || t[after] == ')'))
+            after++;
+        if (is_chinese(cp_before(t, before, a)) || is_chinese(cp_at(t, after, b)))
             add_replaced(k, def, i, i + 1);
     }
 }
