@@ -200,6 +200,24 @@ static qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entr
     return QZ_OK;
 }
 
+/* Runs item() on each element of a sequence; `what` names the list in the error when the node
+ * is not one. Every list of the rules files is read through here. */
+typedef qz_status (*item_handler)(loader *ld, const yaml_node_t *item, void *target);
+
+static qz_status each_item(loader *ld, const yaml_node_t *seq, const char *what,
+                           item_handler item, void *target)
+{
+    if (seq->type != YAML_SEQUENCE_NODE)
+        return fail_at(ld, seq, QZ_ERR_DATA, "%s", what);
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
+         it++) {
+        qz_status st = item(ld, yaml_document_get_node(ld->doc, *it), target);
+        if (st != QZ_OK)
+            return st;
+    }
+    return QZ_OK;
+}
+
 static qz_status on_pattern_list(loader *ld, const yaml_node_t *v, void *target)
 {
     return append_patterns(ld, v, target);
@@ -234,30 +252,29 @@ static qz_status on_heading_pattern(loader *ld, const yaml_node_t *v, void *targ
     return replace_pattern(ld, v, &((qz_heading_rule *)target)->pat);
 }
 
-static qz_status on_headings(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_headings_item(loader *ld, const yaml_node_t *item, void *target)
 {
     qz_rules *r = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "headings: expected a list of {level, pattern}");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *item = yaml_document_get_node(ld->doc, *it);
-        qz_heading_rule h = {.level = 0};
-        key_entry keys[] = {{"level", on_heading_level, &h}, {"pattern", on_heading_pattern, &h}};
-        qz_status st = walk_mapping(ld, item, keys, 2);
-        if (st == QZ_OK && (!h.pat.re || !h.level))
-            st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading needs both level and pattern");
-        if (st == QZ_OK && pcre2_substring_number_from_name(h.pat.re, (PCRE2_SPTR) "num") < 0)
-            st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading pattern needs a group (?<num>…)");
-        if (st == QZ_OK && !QZ_GROW(r->headings, r->cap_headings, r->nheadings + 1))
-            st = qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
-        if (st != QZ_OK) {
-            pattern_clear(&h.pat);
-            return st;
-        }
-        r->headings[r->nheadings++] = h;
+    qz_heading_rule h = {.level = 0};
+    key_entry keys[] = {{"level", on_heading_level, &h}, {"pattern", on_heading_pattern, &h}};
+    qz_status st = walk_mapping(ld, item, keys, 2);
+    if (st == QZ_OK && (!h.pat.re || !h.level))
+        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading needs both level and pattern");
+    if (st == QZ_OK && pcre2_substring_number_from_name(h.pat.re, (PCRE2_SPTR) "num") < 0)
+        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading pattern needs a group (?<num>…)");
+    if (st == QZ_OK && !QZ_GROW(r->headings, r->cap_headings, r->nheadings + 1))
+        st = qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+    if (st != QZ_OK) {
+        pattern_clear(&h.pat);
+        return st;
     }
+    r->headings[r->nheadings++] = h;
     return QZ_OK;
+}
+
+static qz_status on_headings(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "headings: expected a list of {level, pattern}", on_headings_item, target);
 }
 
 static qz_status on_parts(loader *ld, const yaml_node_t *v, void *target)
@@ -328,24 +345,24 @@ static qz_status read_unit(loader *ld, const yaml_node_t *item, qz_unit_rule *u)
     return st;
 }
 
-static qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_units_item(loader *ld, const yaml_node_t *item, void *target)
 {
     qz_rules *r = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "units: expected a list");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        qz_unit_rule u = {0};
-        qz_status st = read_unit(ld, yaml_document_get_node(ld->doc, *it), &u);
-        if (st == QZ_OK && !QZ_GROW(r->units, r->cap_units, r->nunits + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            unit_clear(&u);
-            return st;
-        }
-        r->units[r->nunits++] = u;
+    qz_unit_rule u = {0};
+    qz_status st = read_unit(ld, item, &u);
+    if (st == QZ_OK && !QZ_GROW(r->units, r->cap_units, r->nunits + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        unit_clear(&u);
+        return st;
     }
+    r->units[r->nunits++] = u;
     return QZ_OK;
+}
+
+static qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "units: expected a list", on_units_item, target);
 }
 
 /* Patterns searched anywhere in a span (negative, plan_words, not_before): unanchored. */
@@ -439,31 +456,30 @@ static void phrasing_clear(qz_phrasing *p)
     pattern_clear(&p->after);
 }
 
-static qz_status on_phrasings(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_metric_rule *m = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "phrasings: expected a list");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        qz_phrasing ph = {0};
-        key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
-                            {"after", on_checked_source, &ph.after_src},
-                            {"follows", on_string, &ph.follows}};
-        qz_status st = walk_mapping(ld, n, keys, 3);
-        if (st == QZ_OK && !ph.before_src && !ph.after_src)
-            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
-        size_t cap = m->nphrasings;
-        if (st == QZ_OK && !QZ_GROW(m->phrasings, cap, m->nphrasings + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            phrasing_clear(&ph);
-            return st;
-        }
-        m->phrasings[m->nphrasings++] = ph;
+    qz_phrasing ph = {0};
+    key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
+                        {"after", on_checked_source, &ph.after_src},
+                        {"follows", on_string, &ph.follows}};
+    qz_status st = walk_mapping(ld, n, keys, 3);
+    if (st == QZ_OK && !ph.before_src && !ph.after_src)
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
+    size_t cap = m->nphrasings;
+    if (st == QZ_OK && !QZ_GROW(m->phrasings, cap, m->nphrasings + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        phrasing_clear(&ph);
+        return st;
     }
+    m->phrasings[m->nphrasings++] = ph;
     return QZ_OK;
+}
+
+static qz_status on_phrasings(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "phrasings: expected a list", on_phrasings_item, target);
 }
 
 static void metric_clear(qz_metric_rule *m)
@@ -503,32 +519,31 @@ static qz_status store_metric(loader *ld, qz_metric_rule *m)
     return QZ_OK;
 }
 
-static qz_status on_metrics(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
 {
     (void)target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "metrics: expected a list");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        qz_metric_rule m = {.parts = QZ_DEFAULT_PARTS};
-        key_entry keys[] = {
-            {"key", on_string, &m.key},          {"units", on_units_list, &m},
-            {"parts", on_parts_list, &m.parts},  {"phrasings", on_phrasings, &m},
-            {"not_before", on_search_pattern, &m.not_before},
-            {"follows", on_string, &m.follows},
-        };
-        qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
-        if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
-            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a metric needs key, units and phrasings");
-        if (st == QZ_OK)
-            st = store_metric(ld, &m);
-        if (st != QZ_OK) {
-            metric_clear(&m);
-            return st;
-        }
+    qz_metric_rule m = {.parts = QZ_DEFAULT_PARTS};
+    key_entry keys[] = {
+        {"key", on_string, &m.key},          {"units", on_units_list, &m},
+        {"parts", on_parts_list, &m.parts},  {"phrasings", on_phrasings, &m},
+        {"not_before", on_search_pattern, &m.not_before},
+        {"follows", on_string, &m.follows},
+    };
+    qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
+    if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a metric needs key, units and phrasings");
+    if (st == QZ_OK)
+        st = store_metric(ld, &m);
+    if (st != QZ_OK) {
+        metric_clear(&m);
+        return st;
     }
     return QZ_OK;
+}
+
+static qz_status on_metrics(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "metrics: expected a list", on_metrics_item, target);
 }
 
 static void rate_clear(qz_rate_rule *r)
@@ -538,30 +553,29 @@ static void rate_clear(qz_rate_rule *r)
     free(r->denominator);
 }
 
-static qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_rules *r = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "rates: expected a list");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        qz_rate_rule rate = {0};
-        key_entry keys[] = {{"key", on_string, &rate.key},
-                            {"numerator", on_string, &rate.numerator},
-                            {"denominator", on_string, &rate.denominator}};
-        qz_status st = walk_mapping(ld, n, keys, 3);
-        if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.denominator))
-            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
-        if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            rate_clear(&rate);
-            return st;
-        }
-        r->rates[r->nrates++] = rate;
+    qz_rate_rule rate = {0};
+    key_entry keys[] = {{"key", on_string, &rate.key},
+                        {"numerator", on_string, &rate.numerator},
+                        {"denominator", on_string, &rate.denominator}};
+    qz_status st = walk_mapping(ld, n, keys, 3);
+    if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.denominator))
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
+    if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        rate_clear(&rate);
+        return st;
     }
+    r->rates[r->nrates++] = rate;
     return QZ_OK;
+}
+
+static qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "rates: expected a list", on_rates_item, target);
 }
 
 /* ---- the patterns built from the lists, after each file ---- */
@@ -774,30 +788,29 @@ static qz_status on_finds(loader *ld, const yaml_node_t *v, void *target)
     return QZ_OK;
 }
 
-static qz_status on_replace(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_replace_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_check_def *c = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "replace: expected a list of {from, to}");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        qz_replacement r = {0};
-        key_entry keys[] = {{"from", on_string, &r.from}, {"to", on_string, &r.to},
-                            {"zh", on_string, &r.zh}, {"en", on_string, &r.en}};
-        qz_status st = walk_mapping(ld, n, keys, 4);
-        if (st == QZ_OK && (!r.from || !r.to))
-            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a replacement needs from and to");
-        size_t cap = c->nreplace;
-        if (st == QZ_OK && !QZ_GROW(c->replace, cap, c->nreplace + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            free(r.from), free(r.to), free(r.zh), free(r.en);
-            return st;
-        }
-        c->replace[c->nreplace++] = r;
+    qz_replacement r = {0};
+    key_entry keys[] = {{"from", on_string, &r.from}, {"to", on_string, &r.to},
+                        {"zh", on_string, &r.zh}, {"en", on_string, &r.en}};
+    qz_status st = walk_mapping(ld, n, keys, 4);
+    if (st == QZ_OK && (!r.from || !r.to))
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a replacement needs from and to");
+    size_t cap = c->nreplace;
+    if (st == QZ_OK && !QZ_GROW(c->replace, cap, c->nreplace + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        free(r.from), free(r.to), free(r.zh), free(r.en);
+        return st;
     }
+    c->replace[c->nreplace++] = r;
     return QZ_OK;
+}
+
+static qz_status on_replace(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "replace: expected a list of {from, to}", on_replace_item, target);
 }
 
 static void check_def_clear(qz_check_def *c)
@@ -918,66 +931,64 @@ static qz_status read_check(loader *ld, const yaml_node_t *n, qz_check_def *c, b
     return st;
 }
 
-static qz_status on_checks(loader *ld, const yaml_node_t *v, void *target)
+static qz_status on_checks_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_rules *r = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "checks: expected a list");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        if (n->type != YAML_MAPPING_NODE)
-            return fail_at(ld, n, QZ_ERR_DATA, "%s", "a check is a mapping");
-        qz_check_def c = {0};
-        bool sev_set, fix_set;
-        qz_status st = read_check(ld, n, &c, &sev_set, &fix_set);
-        qz_check_def *old = st == QZ_OK ? find_check(r, c.id) : NULL;
-        if (old) {
-            merge_check(old, &c, sev_set, fix_set);
-            check_info(old);
-            check_def_clear(&c);
-            continue;
-        }
-        if (st == QZ_OK && !QZ_GROW(r->checks, r->cap_checks, r->nchecks + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            check_def_clear(&c);
-            return st;
-        }
-        r->checks[r->nchecks] = c;
-        check_info(&r->checks[r->nchecks++]);
+    if (n->type != YAML_MAPPING_NODE)
+        return fail_at(ld, n, QZ_ERR_DATA, "%s", "a check is a mapping");
+    qz_check_def c = {0};
+    bool sev_set, fix_set;
+    qz_status st = read_check(ld, n, &c, &sev_set, &fix_set);
+    qz_check_def *old = st == QZ_OK ? find_check(r, c.id) : NULL;
+    if (old) {
+        merge_check(old, &c, sev_set, fix_set);
+        check_info(old);
+        check_def_clear(&c);
+        return QZ_OK;
     }
+    if (st == QZ_OK && !QZ_GROW(r->checks, r->cap_checks, r->nchecks + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        check_def_clear(&c);
+        return st;
+    }
+    r->checks[r->nchecks] = c;
+    check_info(&r->checks[r->nchecks++]);
+    return QZ_OK;
+}
+
+static qz_status on_checks(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "checks: expected a list", on_checks_item, target);
+}
+
+static qz_status on_sums_item(loader *ld, const yaml_node_t *n, void *target)
+{
+    qz_rules *r = target;
+    qz_metric_rule parts = {0}; /* only its units list is used, to read the parts */
+    qz_sum_rule sum = {0};
+    key_entry keys[] = {{"whole", on_string, &sum.whole},
+                        {"parts", on_units_list, &parts}};
+    qz_status st = walk_mapping(ld, n, keys, 2);
+    sum.parts = parts.units, sum.nparts = parts.nunits;
+    if (st == QZ_OK && (!sum.whole || !sum.nparts))
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a sum needs whole and parts");
+    if (st == QZ_OK && !QZ_GROW(r->sums, r->cap_sums, r->nsums + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        free(sum.whole);
+        for (size_t i = 0; i < sum.nparts; i++)
+            free(sum.parts[i]);
+        free(sum.parts);
+        return st;
+    }
+    r->sums[r->nsums++] = sum;
     return QZ_OK;
 }
 
 static qz_status on_sums(loader *ld, const yaml_node_t *v, void *target)
 {
-    qz_rules *r = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "sums: expected a list of {whole, parts}");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
-        qz_metric_rule parts = {0}; /* only its units list is used, to read the parts */
-        qz_sum_rule sum = {0};
-        key_entry keys[] = {{"whole", on_string, &sum.whole},
-                            {"parts", on_units_list, &parts}};
-        qz_status st = walk_mapping(ld, n, keys, 2);
-        sum.parts = parts.units, sum.nparts = parts.nunits;
-        if (st == QZ_OK && (!sum.whole || !sum.nparts))
-            st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a sum needs whole and parts");
-        if (st == QZ_OK && !QZ_GROW(r->sums, r->cap_sums, r->nsums + 1))
-            st = nomem(ld);
-        if (st != QZ_OK) {
-            free(sum.whole);
-            for (size_t i = 0; i < sum.nparts; i++)
-                free(sum.parts[i]);
-            free(sum.parts);
-            return st;
-        }
-        r->sums[r->nsums++] = sum;
-    }
-    return QZ_OK;
+    return each_item(ld, v, "sums: expected a list of {whole, parts}", on_sums_item, target);
 }
 
 const qz_check_rule *qz_rules_check_rule(const qz_rules *rules, size_t i)
