@@ -1,0 +1,1 @@
+qzreport summarize /proc/self/mem; echo "rc=$?"

@@ -1,0 +1,1 @@
+strace -f -e trace=rename -o "$TMP/trace" qzreport summarize -o "$TMP/out.yaml" data/quzhou-2023.txt && grep -c "rename(\".*/\.out\.yaml\.[A-Za-z0-9]*\", \".*/out\.yaml\") = 0" "$TMP/trace"
