@@ -54,6 +54,9 @@ qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                             qz_error *err);
 void qz_rules_free(qz_rules *rules);
+/* Compiles now every pattern that would otherwise be compiled when first used (the built-in
+ * ones and those built from several): a test of the built-in data, or a warm-up. */
+qz_status qz_rules_compile(qz_rules *rules, qz_error *err);
 
 /* Patterns run under PCRE2 match and depth limits, so that a user's pattern with
  * catastrophic backtracking ((a+)+$) cannot hang a run: a pattern that hits them is treated as

@@ -158,7 +158,8 @@ typedef struct {
 static bool search(const qz_rules *r, const qz_pattern *p, const context *c)
 {
     qz_match m;
-    return p->re && qz_pattern_match(r, p, c->text + c->before, c->start - c->before, &m);
+    return qz_pattern_present(p) &&
+           qz_pattern_match(r, p, c->text + c->before, c->start - c->before, &m);
 }
 
 static bool follows_ok(const char *follows, const context *c)
@@ -171,9 +172,9 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
     qz_match m;
     if (!follows_ok(ph->follows, c))
         return false;
-    if (ph->before.re && !search(r, &ph->before, c))
+    if (qz_pattern_present(&ph->before) && !search(r, &ph->before, c))
         return false;
-    if (ph->after.re &&
+    if (qz_pattern_present(&ph->after) &&
         !qz_pattern_match_at(r, &ph->after, c->text, c->after_limit, c->unit_end, &m))
         return false;
     return true;

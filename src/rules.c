@@ -31,6 +31,7 @@ typedef struct {
     const char *name;
     yaml_document_t *doc;
     qz_error *err;
+    bool lazy; /* built-in data: tested at build time, so compiled only when first used */
 } loader;
 
 /* ---- patterns ---- */
@@ -61,6 +62,11 @@ static qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, cons
                    node ? node->start_mark.column + 1 : 0, "%s", msg);
 }
 
+static qz_status nomem(loader *ld)
+{
+    return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
+}
+
 /* JIT is an optimisation: where the platform lacks it the interpreter gives the same
  * answers, so a JIT failure is not an error. */
 static void jit(qz_pattern *p)
@@ -87,6 +93,8 @@ static qz_status compile_source(const char *src, size_t len, bool anchored, bool
     }
     out->re = re;
     out->uses = 0;
+    out->anchored = anchored;
+    out->utf = utf;
     out->source = strndup(src, len);
     if (!out->source) {
         pcre2_code_free(re);
@@ -102,6 +110,12 @@ static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored
 {
     if (node->type != YAML_SCALAR_NODE)
         return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
+    if (ld->lazy) {
+        *out = (qz_pattern){.anchored = anchored, .utf = true,
+                            .source = strndup((const char *)node->data.scalar.value,
+                                              node->data.scalar.length)};
+        return out->source ? QZ_OK : nomem(ld);
+    }
     char msg[300];
     qz_status st = compile_source((const char *)node->data.scalar.value,
                                   node->data.scalar.length, anchored, true, out, msg, sizeof msg);
@@ -258,9 +272,10 @@ static qz_status on_headings_item(loader *ld, const yaml_node_t *item, void *tar
     qz_heading_rule h = {.level = 0};
     key_entry keys[] = {{"level", on_heading_level, &h}, {"pattern", on_heading_pattern, &h}};
     qz_status st = walk_mapping(ld, item, keys, 2);
-    if (st == QZ_OK && (!h.pat.re || !h.level))
+    if (st == QZ_OK && (!h.pat.source || !h.level))
         st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading needs both level and pattern");
-    if (st == QZ_OK && pcre2_substring_number_from_name(h.pat.re, (PCRE2_SPTR) "num") < 0)
+    if (st == QZ_OK && h.pat.re &&
+        pcre2_substring_number_from_name(h.pat.re, (PCRE2_SPTR) "num") < 0)
         st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading pattern needs a group (?<num>…)");
     if (st == QZ_OK && !QZ_GROW(r->headings, r->cap_headings, r->nheadings + 1))
         st = qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
@@ -303,10 +318,6 @@ static char *scalar_dup(const yaml_node_t *n)
     return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
 }
 
-static qz_status nomem(loader *ld)
-{
-    return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
-}
 
 static qz_status on_unit_pattern(loader *ld, const yaml_node_t *v, void *target)
 {
@@ -340,7 +351,7 @@ static qz_status read_unit(loader *ld, const yaml_node_t *item, qz_unit_rule *u)
     }
     key_entry keys[] = {{"pattern", on_unit_pattern, u}, {"unit", on_unit_name, u}};
     qz_status st = walk_mapping(ld, item, keys, 2);
-    if (st == QZ_OK && (!u->pat.re || !u->name))
+    if (st == QZ_OK && (!u->pat.source || !u->name))
         st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a unit needs both pattern and unit");
     return st;
 }
@@ -598,23 +609,22 @@ static const char numeral_start[] =
     "|\\xE6\\x95\\xB0(?=十|百|千|万|亿)"
     "|\\xEF\\xBC[\\x90-\\x99]";
 
+/* Keeps the source of a pattern built from others; it is compiled when first used (its
+ * parts were each checked when their file was read). */
 static qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored,
                        const char *name, qz_error *err)
 {
-    char msg[300];
-    qz_pattern p = {0};
-    if (b->failed) {
-        qz_buf_free(b);
-        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
-    }
-    qz_status st = compile_source(b->data ? b->data : "(*FAIL)", b->data ? b->len : 7, anchored,
-                                  true, &p, msg, sizeof msg);
-    qz_buf_free(b);
     (void)r;
-    if (st != QZ_OK)
-        return qz_fail(err, st, name, 0, 0, "%s", msg);
+    char *src = b->failed ? NULL : qz_buf_release(b, NULL);
+    if (src && !*src) { /* nothing to build from: a pattern that never matches */
+        free(src);
+        src = strdup("(*FAIL)");
+    }
+    qz_buf_free(b);
+    if (!src)
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     pattern_clear(slot);
-    *slot = p;
+    *slot = (qz_pattern){.source = src, .anchored = anchored, .utf = true};
     return QZ_OK;
 }
 
@@ -670,12 +680,10 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
     qz_status st = build_units(r, name, err);
     if (st == QZ_OK)
         st = build_ignore(r, name, err);
-    if (st == QZ_OK && !r->number_start.re) {
-        char msg[300];
-        st = compile_source(numeral_start, sizeof numeral_start - 1, false, false,
-                            &r->number_start, msg, sizeof msg);
-        if (st != QZ_OK)
-            return qz_fail(err, st, name, 0, 0, "%s", msg);
+    if (st == QZ_OK && !r->number_start.source) {
+        r->number_start = (qz_pattern){.source = strdup(numeral_start), .utf = false};
+        if (!r->number_start.source)
+            return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
@@ -1037,8 +1045,17 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
     return walk_mapping(ld, root, keys, sizeof keys / sizeof keys[0]);
 }
 
+static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
+                          bool lazy, qz_error *err);
+
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                             qz_error *err)
+{
+    return add_yaml(rules, name, yaml, len, false, err);
+}
+
+static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
+                          bool lazy, qz_error *err)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -1057,7 +1074,7 @@ qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml,
     qz_status st = QZ_OK;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
     if (root) { /* an empty file adds nothing */
-        loader ld = {rules, name, &doc, err};
+        loader ld = {rules, name, &doc, err, lazy};
         st = load_root(&ld, root);
     }
     yaml_document_delete(&doc);
@@ -1093,7 +1110,7 @@ qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err)
 
 static bool rules_complete(const qz_rules *r)
 {
-    return r->address.re && r->sentence_end.re && r->topic.re;
+    return r->address.source && r->sentence_end.source && r->topic.source;
 }
 
 qz_status qz_rules_new(qz_rules **out, qz_error *err)
@@ -1114,8 +1131,8 @@ qz_status qz_rules_new(qz_rules **out, qz_error *err)
     for (size_t i = 0; i < qz_builtin_nfiles; i++) {
         char name[128];
         snprintf(name, sizeof name, "<built-in data/%s>", qz_builtin_files[i].name);
-        qz_status st = qz_rules_add_yaml(r, name, (const char *)qz_builtin_files[i].bytes,
-                                         qz_builtin_files[i].len, err);
+        qz_status st = add_yaml(r, name, (const char *)qz_builtin_files[i].bytes,
+                                qz_builtin_files[i].len, true, err);
         if (st != QZ_OK) {
             qz_rules_free(r);
             return st;
@@ -1128,6 +1145,71 @@ qz_status qz_rules_new(qz_rules **out, qz_error *err)
     }
     *out = r;
     return QZ_OK;
+}
+
+/* Calls fn on every pattern the rules hold, in a fixed order; stops at the first false. */
+static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
+{
+    for (size_t i = 0; i < r->nheadings; i++)
+        if (!fn(r, &r->headings[i].pat))
+            return false;
+    qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
+                                &r->speaker,     &r->salutation, &r->title,     &r->opening_year,
+                                &r->ignore};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        for (size_t k = 0; k < lists[i]->n; k++)
+            if (!fn(r, &lists[i]->items[k]))
+                return false;
+    qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->topic,     &r->not_units,
+                            &r->negative, &r->plan_words,   &r->unit_any, &r->ignore_any,
+                            &r->number_start};
+    for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
+        if (single[i]->source && !fn(r, single[i]))
+            return false;
+    for (size_t i = 0; i < r->nunits; i++)
+        if (!fn(r, &r->units[i].pat))
+            return false;
+    for (size_t i = 0; i < r->nmetrics; i++) {
+        qz_metric_rule *m = &r->metrics[i];
+        if (m->not_before.source && !fn(r, &m->not_before))
+            return false;
+        for (size_t k = 0; k < m->nphrasings; k++)
+            if ((m->phrasings[k].before.source && !fn(r, &m->phrasings[k].before)) ||
+                (m->phrasings[k].after.source && !fn(r, &m->phrasings[k].after)))
+                return false;
+    }
+    for (size_t i = 0; i < r->nchecks; i++)
+        for (size_t k = 0; k < r->checks[i].nfinds; k++)
+            if (!fn(r, &r->checks[i].finds[k].pat))
+                return false;
+    return true;
+}
+
+static qz_error *compile_err; /* where compile_one reports; set by qz_rules_compile */
+
+static bool compile_one(qz_rules *r, qz_pattern *p)
+{
+    (void)r;
+    if (p->re)
+        return true;
+    char msg[300];
+    qz_pattern fresh = {0};
+    if (compile_source(p->source, strlen(p->source), p->anchored, p->utf, &fresh, msg,
+                       sizeof msg) != QZ_OK) {
+        qz_fail(compile_err, QZ_ERR_DATA, NULL, 0, 0, "'%.200s': %s", p->source, msg);
+        return false;
+    }
+    free(fresh.source);
+    p->re = fresh.re;
+    return true;
+}
+
+qz_status qz_rules_compile(qz_rules *rules, qz_error *err)
+{
+    compile_err = err;
+    bool ok = each_pattern(rules, compile_one);
+    compile_err = NULL;
+    return ok ? QZ_OK : QZ_ERR_DATA;
 }
 
 void qz_rules_free(qz_rules *r)
@@ -1198,6 +1280,30 @@ static void limit_hit(const qz_rules *rules, qz_pattern *pat, int rc)
         s->n++;
 }
 
+/* A lazily compiled pattern's first use. A built-in pattern always compiles (the tests use
+ * every one); should one not, it is disabled with a warning rather than failing the run. */
+static bool compile_lazily(const qz_rules *rules, qz_pattern *pat)
+{
+    char msg[300];
+    char *source = pat->source, *origin = pat->origin;
+    bool anchored = pat->anchored, utf = pat->utf;
+    qz_pattern fresh = {0};
+    if (compile_source(source, strlen(source), anchored, utf, &fresh, msg, sizeof msg) != QZ_OK) {
+        pat->disabled = true;
+        qz_rules_state *s = rules->state;
+        char warning[1400];
+        snprintf(warning, sizeof warning, "pattern '%.200s' was skipped: %s", source, msg);
+        if (QZ_GROW(s->warnings, s->cap, s->n + 1) && (s->warnings[s->n] = strdup(warning)))
+            s->n++;
+        return false;
+    }
+    free(fresh.source); /* the copy compile_source made: the pattern keeps its own */
+    pat->re = fresh.re;
+    pat->uses = 0;
+    (void)origin;
+    return true;
+}
+
 size_t qz_rules_warning_count(const qz_rules *rules)
 {
     return rules->state->n;
@@ -1211,7 +1317,9 @@ const char *qz_rules_warning(const qz_rules *rules, size_t i)
 bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
                          size_t len, size_t offset, qz_match *m)
 {
-    if (!pat->re || pat->disabled)
+    if (!pat->source || pat->disabled)
+        return false;
+    if (!pat->re && !compile_lazily(rules, (qz_pattern *)pat))
         return false;
     if (pat->uses < QZ_JIT_AFTER && ++((qz_pattern *)pat)->uses == QZ_JIT_AFTER)
         jit((qz_pattern *)pat); /* a cache, like the JIT code itself: not the rules' meaning */

@@ -16,7 +16,16 @@ typedef struct {
     char *origin;  /* where it was written ("FILE:LINE:COL"), for warnings; NULL if built */
     unsigned uses; /* matches run so far: JIT-compiled once it is worth it (rules.c) */
     bool disabled; /* it hit PCRE2's match limits once: skipped from then on */
+    bool anchored; /* how to compile it when it is first used (built-in and built patterns
+                      are compiled lazily: most commands use a fraction of them) */
+    bool utf;
 } qz_pattern;
+
+/* Whether a pattern was given (it may not be compiled yet). */
+static inline bool qz_pattern_present(const qz_pattern *p)
+{
+    return p->source != NULL;
+}
 
 /* What matching learns while the rules are used (they are otherwise read-only). */
 typedef struct {

@@ -331,6 +331,18 @@ static void test_broken_rules(void **state)
     expect_rules_error("- a list\n", 1, 1, "expected a mapping");
 }
 
+/* Built-in patterns are compiled when first used: every one of them must compile. */
+static void test_builtin_patterns_compile(void **state)
+{
+    (void)state;
+    qz_rules *r = NULL;
+    qz_error err = {0};
+    assert_int_equal(qz_rules_new(&r, &err), QZ_OK);
+    if (qz_rules_compile(r, &err) != QZ_OK)
+        fail_msg("%s", err.message);
+    qz_rules_free(r);
+}
+
 static void test_rules_file_errors(void **state)
 {
     (void)state;
@@ -359,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_user_rules),
         cmocka_unit_test(test_broken_rules),
         cmocka_unit_test(test_rules_file_errors),
+        cmocka_unit_test(test_builtin_patterns_compile),
     };
     return cmocka_run_group_tests_name("section", tests, NULL, NULL);
 }
