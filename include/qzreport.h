@@ -386,7 +386,7 @@ qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules 
  * fault the next pass sees (deleting an invisible character can leave a half-width comma
  * between Han characters), so fixing the result again changes nothing. At most QZ_FIX_PASSES
  * passes. *out is in the input's encoding, like qz_fix_apply's. */
-#define QZ_FIX_PASSES 16
+#define QZ_FIX_PASSES 64
 qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
                        const qz_rules *rules, const qz_check_options *options, char **out,
                        size_t *outlen, qz_error *err);
