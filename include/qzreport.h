@@ -91,6 +91,8 @@ typedef struct {
     size_t len;           /* bytes in text, without the NUL */
     size_t *line_start;   /* original line i+1 starts at text[line_start[i]] */
     size_t nlines;        /* number of original lines */
+    size_t header_lines;  /* the first lines that are the header (date, title, speaker, up to
+                             the salutation), never joined; 0 when loaded without rules */
     qz_repair *repairs;
     size_t nrepairs;
     char *src;            /* the text as decoded (BOM removed), line ends and breaks as they

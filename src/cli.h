@@ -31,6 +31,10 @@ typedef struct {
     void *value;           /* bool * for a flag, const char ** for a string, qz_opt_list * */
 } qz_option;
 
+/* The --encoding row every command that reads a report shares. */
+#define QZ_OPTION_ENCODING(var)                                                                \
+    {'e', "encoding", "ENC", "auto (default), utf-8 or gb18030", QZ_OPT_STRING, &(var)}
+
 typedef struct {
     const char *name;     /* "summarize" */
     const char *usage;    /* "[OPTIONS] FILE|-" */

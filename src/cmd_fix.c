@@ -31,7 +31,7 @@ static const qz_option options[] = {
      QZ_OPT_STRING, &opt_config},
     {'r', "rule", "ID=SEV", "set a rule to error, warning or off (off: not fixed)", QZ_OPT_LIST,
      &opt_rule},
-    {'e', "encoding", "ENC", "auto (default), utf-8 or gb18030", QZ_OPT_STRING, &opt_encoding},
+    QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the rules of a rules file to the built-in ones", QZ_OPT_STRING,
      &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},

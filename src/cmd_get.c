@@ -10,7 +10,7 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 
 static const qz_option options[] = {
-    {'e', "encoding", "ENC", "auto (default), utf-8 or gb18030", QZ_OPT_STRING, &opt_encoding},
+    QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
      QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},

@@ -19,7 +19,7 @@ static const qz_option options[] = {
      &opt_all},
     {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
      QZ_OPT_STRING, &opt_output},
-    {'e', "encoding", "ENC", "auto (default), utf-8 or gb18030", QZ_OPT_STRING, &opt_encoding},
+    QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
      QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},

@@ -324,6 +324,7 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     if (!doc->text || !doc->line_start)
         return QZ_ERR_NOMEM;
     size_t header_end = r ? header_lines(r, t, lines, n) : 0;
+    doc->header_lines = header_end;
     size_t cap = 0, w = 0;
     for (size_t i = 0; i < n; i++) {
         doc->line_start[i] = w;

@@ -102,34 +102,14 @@ static void read_header_line(builder *b, const para *p)
         h->salutation = span_at(p, 0, p->len);
 }
 
-/* The header ends after the salutation when one stands among the first lines, else before the
- * first line that is neither blank nor a header line. Mirrors the loader's rule, so that the
- * lines it refused to join are the lines read here. */
-static void find_header(builder *b, const para *paras, size_t n)
+/* The header is the lines the loader found to be one (and so never joined): the outline
+ * reads the same lines, by the same rule, without finding them again. */
+static void find_header(builder *b)
 {
-    const qz_rules *r = b->rules;
-    const char *t = b->doc->text;
-    size_t limit = n < 20 ? n : 20;
-    qz_match m;
-    for (size_t i = 0; i < limit; i++) {
-        const char *s = t + paras[i].start;
-        if (qz_pattern_list_match(r, &r->salutation, s, paras[i].len, &m)) {
-            b->header_end = paras[i].line_end;
-            return;
-        }
-        if (qz_rules_standalone_heading(r, s, paras[i].len))
-            break;
-    }
-    b->header_end = 0;
-    for (size_t i = 0; i < limit; i++) {
-        const char *s = t + paras[i].start;
-        size_t len = paras[i].len;
-        if (!(len == 0 || qz_pattern_list_match(r, &r->date, s, len, &m) ||
-              qz_pattern_list_match(r, &r->title, s, len, &m) ||
-              qz_pattern_list_match(r, &r->speaker, s, len, &m)))
-            break;
-        b->header_end = paras[i].line_end;
-    }
+    const qz_doc *d = b->doc;
+    b->header_end = d->header_lines == 0        ? 0
+                    : d->header_lines < d->nlines ? d->line_start[d->header_lines]
+                                                  : d->len;
 }
 
 /* ---- parts and sections ---- */
@@ -384,7 +364,7 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *ru
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
     builder b = {.doc = doc, .rules = rules, .o = o};
-    find_header(&b, paras, n);
+    find_header(&b);
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
         const para *p = &paras[i];
