@@ -33,14 +33,16 @@ const qz_command_help qz_metrics_help = {
                "every quantity). FILE '-' reads stdin.",
     .details =
         "Formats:\n"
-        "  tsv   KEY<TAB>VALUE<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line; with several\n"
-        "        files a first column holds the file name (like grep -H); a generic\n"
-        "        quantity's KEY is 'quantity'; a range's VALUE is LO..HI\n"
+        "  tsv   KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line;\n"
+        "        with several files a first column holds the file name (like grep -H); a\n"
+        "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
+        "        exact, more (10多件), about, near, less, range or vague\n"
         "  json  one JSON object per file per line (JSON Lines): {file, metrics: [{key,\n"
         "        value, unit, qualifier, line, column, part, section, quote}], rates: [{key,\n"
         "        stated, numerator, denominator, computed, consistent}]}\n"
         "  yaml  one YAML document per file (source, metrics, rates)\n"
-        "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only)\n",
+        "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
+        "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n",
     .options = options,
 };
 

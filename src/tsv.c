@@ -1,6 +1,8 @@
 /* tsv.c — the figures as tab-separated lines, for awk, cut and sort:
- * [FILE<TAB>]KEY<TAB>VALUE<TAB>UNIT<TAB>LINE<TAB>QUOTE. A generic quantity's key is
- * "quantity". Tabs and line ends inside a quote become spaces, so every record is one line. */
+ * [FILE<TAB>]KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE. QUALIFIER is the
+ * qualifier's name (exact, more, about, near, less, range, vague), so 10多件 (more) is told from
+ * 10件 (exact). A generic quantity's key is "quantity". Tabs and line ends inside a quote become
+ * spaces, so every record is one line. */
 #include <stdio.h>
 #include <string.h>
 
@@ -32,6 +34,8 @@ qz_status qz_metrics_render_tsv(const qz_metrics_view *v, char **out, size_t *le
         qz_buf_puts(&b, q->key ? q->key : "quantity");
         qz_buf_puts(&b, "\t");
         qz_buf_puts(&b, value);
+        qz_buf_puts(&b, "\t");
+        qz_buf_puts(&b, qz_qualifier_name(q->qualifier));
         qz_buf_puts(&b, "\t");
         qz_buf_puts(&b, q->unit);
         qz_buf_puts(&b, "\t");

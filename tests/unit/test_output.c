@@ -133,8 +133,97 @@ static void test_env_and_tsv(void **state)
     free(out);
     v.with_file = true;
     assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
-    assert_non_null(strstr(out, "data/quzhou-2023.txt\tproposals.resolved_rate\t91.8\t%\t32\t占91.8%\n"));
+    assert_non_null(
+        strstr(out, "data/quzhou-2023.txt\tproposals.resolved_rate\t91.8\texact\t%\t32\t占91.8%\n"));
     free(out);
+    /* every figure of the sample that `metrics` reports is exact: no _QUALIFIER line */
+    v.with_file = false;
+    assert_int_equal(qz_metrics_render_env(&v, &out, &len, &err), QZ_OK);
+    assert_null(strstr(out, "_QUALIFIER="));
+    free(out);
+}
+
+/* Figures that are not exact, built by hand over a small text so that only the renderers are
+ * tested: 30余件 (more), 10次 (exact), 十几个 (vague, 10..20); on line 2 a generic 约20次
+ * (about) and a later mention of a key, 不足5次 (less), that only --all shows. */
+static const char qual_text[] = "审查规范性文件30余件，召开常委会会议10次，听取审议专项报告十几个。\n"
+                                "开展调研约20次，另召开常委会会议不足5次。\n";
+
+static qz_quantity qual_quantity(const qz_doc *d, const char *key, bool first, int64_t lo,
+                                 int64_t hi, qz_qualifier qual, const char *unit,
+                                 const char *number, const char *quote)
+{
+    const char *n = strstr(d->text, number), *c = strstr(d->text, quote);
+    assert_non_null(n);
+    assert_non_null(c);
+    return (qz_quantity){.key = key, .first = first, .lo = {lo, 0}, .hi = {hi, 0},
+                         .qualifier = qual, .kind = QZ_NUM_PLAIN, .unit = unit,
+                         .start = (size_t)(n - d->text), .end = (size_t)(n - d->text) + strlen(number),
+                         .quote = {(size_t)(c - d->text), strlen(quote)}, .where = QZ_WHERE_REVIEW,
+                         .section = -1};
+}
+
+static void test_env_and_tsv_qualifiers(void **state)
+{
+    (void)state;
+    qz_error err = {0};
+    qz_doc *d;
+    qz_outline *o;
+    assert_int_equal(qz_doc_load_bytes(&d, "qual.txt", qual_text, sizeof qual_text - 1,
+                                       QZ_ENC_AUTO, rules, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, d, rules, &err), QZ_OK);
+    qz_quantity items[] = {
+        qual_quantity(d, "laws.reviewed_normative_documents", true, 30, 30, QZ_QUAL_MORE, "件",
+                      "30余件", "审查规范性文件30余件"),
+        qual_quantity(d, "meetings.standing_committee", true, 10, 10, QZ_QUAL_EXACT, "次", "10次",
+                      "召开常委会会议10次"),
+        qual_quantity(d, "reports.heard", true, 10, 20, QZ_QUAL_VAGUE, "个", "十几个",
+                      "听取审议专项报告十几个"),
+        qual_quantity(d, NULL, false, 20, 20, QZ_QUAL_ABOUT, "次", "约20次", "开展调研约20次"),
+        qual_quantity(d, "meetings.standing_committee", false, 5, 5, QZ_QUAL_LESS, "次",
+                      "不足5次", "另召开常委会会议不足5次"),
+    };
+    qz_metrics m = {.items = items, .n = sizeof items / sizeof items[0]};
+    qz_metrics_view v = {.doc = d, .outline = o, .metrics = &m};
+    char *out;
+    size_t len;
+
+    /* tsv: QUALIFIER right after VALUE, for exact figures too */
+    assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
+    assert_string_equal(out, "laws.reviewed_normative_documents\t30\tmore\t件\t1\t审查规范性文件30余件\n"
+                             "meetings.standing_committee\t10\texact\t次\t1\t召开常委会会议10次\n"
+                             "reports.heard\t10..20\tvague\t个\t1\t听取审议专项报告十几个\n");
+    assert_int_equal(len, strlen(out));
+    free(out);
+    /* several files, every quantity: the file name first, then the same six columns */
+    v.all = true;
+    v.with_file = true;
+    assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
+    assert_non_null(strstr(out, "qual.txt\tquantity\t20\tabout\t次\t2\t开展调研约20次\n"));
+    assert_non_null(
+        strstr(out, "qual.txt\tmeetings.standing_committee\t5\tless\t次\t2\t另召开常委会会议不足5次\n"));
+    size_t lines = 0;
+    for (const char *line = out; *line; line = strchr(line, '\n') + 1) {
+        size_t tabs = 0;
+        for (const char *c = line; *c != '\n'; c++)
+            tabs += *c == '\t';
+        assert_int_equal(tabs, 6); /* FILE KEY VALUE QUALIFIER UNIT LINE QUOTE */
+        lines++;
+    }
+    assert_int_equal(lines, 5);
+    free(out);
+
+    /* env: a _QUALIFIER line after each first mention that is not exact, none for exact ones
+     * nor for later mentions (--all does not apply) */
+    assert_int_equal(qz_metrics_render_env(&v, &out, &len, &err), QZ_OK);
+    assert_string_equal(out, "QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS=30\n"
+                             "QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS_QUALIFIER=more\n"
+                             "QZ_MEETINGS_STANDING_COMMITTEE=10\n"
+                             "QZ_REPORTS_HEARD=10..20\n"
+                             "QZ_REPORTS_HEARD_QUALIFIER=vague\n");
+    free(out);
+    qz_outline_free(o);
+    qz_doc_free(d);
 }
 
 static void test_markdown_and_html(void **state)
@@ -167,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_yaml),
         cmocka_unit_test(test_env_and_tsv),
+        cmocka_unit_test(test_env_and_tsv_qualifiers),
         cmocka_unit_test(test_markdown_and_html),
     };
     return cmocka_run_group_tests_name("output", tests, setup, teardown);

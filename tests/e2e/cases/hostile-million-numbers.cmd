@@ -1,1 +1,1 @@
-awk 'BEGIN { for (i = 0; i < 1000000; i++) print "召开会议" i % 97 "次，" }' > "$TMP/n.txt"; qzreport metrics --all "$TMP/n.txt" | wc -l; qzreport metrics --all "$TMP/n.txt" | tail -1 | cut -f1-4; qzreport check -f gcc "$TMP/n.txt" | grep -c "\[broken-line\]"
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "召开会议" i % 97 "次，" }' > "$TMP/n.txt"; qzreport metrics --all "$TMP/n.txt" | wc -l; qzreport metrics --all "$TMP/n.txt" | tail -1 | cut -f1-5; qzreport check -f gcc "$TMP/n.txt" | grep -c "\[broken-line\]"

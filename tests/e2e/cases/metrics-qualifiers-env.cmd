@@ -1,0 +1,1 @@
+qzreport metrics -f env tests/fixtures/qualifiers.txt
