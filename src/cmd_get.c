@@ -1,6 +1,8 @@
 /* cmd_get.c — `qzreport get KEY... FILE`: each key's value on its own line, for shell
  * scripts. Like `git config --get`: exit 1, and an empty line in its place, when a key has no
- * figure in the report; exit 2 for a key no rule defines (a typo is not an absent figure). */
+ * figure in the report; exit 2 for a key no rule defines (a typo is not an absent figure).
+ * With --qualifier each line is VALUE<TAB>QUALIFIER (exact included, and an absent figure's
+ * line is a lone tab), so every line has two fields. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,8 +10,11 @@
 
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
+static bool opt_qualifier;
 
 static const qz_option options[] = {
+    {'q', "qualifier", NULL, "print VALUE<TAB>QUALIFIER (exact, more, about, ...)", QZ_OPT_FLAG,
+     &opt_qualifier},
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
      QZ_OPT_STRING, &opt_rules},
@@ -23,7 +28,10 @@ const qz_command_help qz_get_help = {
     .summary = "Print the value of each KEY (e.g. meetings.standing_committee) in one report,\n"
                "one line per key, in the order given. FILE '-' reads stdin.",
     .details = "A key with no figure in the report prints an empty line and makes the exit\n"
-               "code 1. A range prints as LO..HI. `qzreport metrics FILE` lists every key.\n",
+               "code 1. A range prints as LO..HI. With --qualifier each line is\n"
+               "VALUE<TAB>QUALIFIER, the qualifier printed even when exact (30余件 is\n"
+               "'30<TAB>more', 10件 '10<TAB>exact'); an absent figure's line is a lone tab.\n"
+               "`qzreport metrics FILE` lists every key.\n",
     .options = options,
 };
 
@@ -36,7 +44,10 @@ static void print_values(const qz_metrics *m, char **keys, int nkeys, int *rc)
             qz_quantity_value(q, value, sizeof value);
         else
             *rc = QZ_EXIT_FINDINGS;
-        printf("%s\n", value);
+        if (opt_qualifier)
+            printf("%s\t%s\n", value, q ? qz_qualifier_name(q->qualifier) : "");
+        else
+            printf("%s\n", value);
     }
 }
 

@@ -1,0 +1,1 @@
+qzreport get --qualifier meetings.standing_committee laws.reviewed_normative_documents appointments.person_times proposals.satisfaction_rate tests/fixtures/qualifiers.txt
