@@ -252,6 +252,71 @@ static void test_dated_titles(void **state)
     close_fixture(&f);
 }
 
+/* Part titles with the year in Chinese numerals: the plan's sections are the plan's, and the
+ * years come from the titles. */
+static void test_chinese_year_parts(void **state)
+{
+    (void)state;
+    fixture f = open_file("tests/fixtures/parts-chinese-years.txt");
+    assert_int_equal(f.o->nparts, 2);
+    assert_int_equal(f.o->parts[0].kind, QZ_PART_REVIEW);
+    assert_string_equal(text(&f, f.o->parts[0].title), "二〇二三年工作回顾");
+    assert_int_equal(line(&f, f.o->parts[0].start), 6);
+    assert_int_equal(f.o->parts[0].nsections, 3);
+    assert_int_equal(f.o->parts[1].kind, QZ_PART_PLAN);
+    assert_string_equal(text(&f, f.o->parts[1].title), "二〇二四年工作安排");
+    assert_int_equal(line(&f, f.o->parts[1].start), 14);
+    const qz_section *top[8];
+    assert_int_equal(top_sections(&f, 1, top, 8), 3);
+    assert_string_equal(text(&f, top[0]->title), "坚持党的全面领导");
+    assert_int_equal(top[0]->number, 1);
+    assert_int_equal(top[2]->number, 3);
+    assert_int_equal(line(&f, top[2]->start), 20);
+    assert_int_equal(f.o->year_reviewed, 2023);
+    assert_int_equal(f.o->year_planned, 2024);
+    assert_int_equal(f.doc->nrepairs, 0); /* no title was joined to the line after it */
+    close_fixture(&f);
+}
+
+static void expect_parts(const char *report, qz_part_kind k0, qz_part_kind k1, int reviewed,
+                         int planned)
+{
+    fixture f = open_text(report);
+    assert_int_equal(f.o->nparts, 2);
+    assert_int_equal(f.o->parts[0].kind, k0);
+    assert_int_equal(f.o->parts[1].kind, k1);
+    assert_int_equal(f.o->year_reviewed, reviewed);
+    assert_int_equal(f.o->year_planned, planned);
+    assert_int_equal(f.doc->nrepairs, 0);
+    close_fixture(&f);
+}
+
+static void test_chinese_year_titles(void **state)
+{
+    (void)state;
+    /* no header date: the years can only come from the titles */
+    expect_parts("各位代表：\n二〇二一年工作回顾\n一、立法\n制定法规3部。\n"
+                 "二〇二二年工作安排\n一、监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 2021, 2022);
+    /* dated titles with 零: the first is the review, the one after it the plan */
+    expect_parts("各位代表：\n二零二一年的主要工作\n一、立法\n制定法规3部。\n"
+                 "二零二二年的主要工作\n一、监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 2021, 2022);
+    /* a dated title in the year of the header date is the plan */
+    expect_parts("二〇二二年一月十日\n各位代表：\n过去一年的主要工作\n一、立法\n制定法规3部。\n"
+                 "二〇二二年的主要工作\n一、监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 2021, 2022);
+    /* 新一年 and 今后五年: the plan, its year from the review's */
+    expect_parts("各位代表：\n二〇一九年工作回顾\n一、立法\n新一年的工作安排\n一、监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 2019, 2020);
+    expect_parts("各位代表：\n过去五年工作回顾\n一、立法\n今后五年的工作建议\n一、监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 0, 0);
+    /* numbered part titles; 工作回顾 looks back even in the year the report is dated */
+    expect_parts("2023年12月26日\n各位代表：\n一、二〇二三年工作回顾\n（一）立法\n"
+                 "二、二〇二四年工作打算\n（一）监督\n",
+                 QZ_PART_REVIEW, QZ_PART_PLAN, 2023, 2024);
+}
+
 static void test_no_structure(void **state)
 {
     (void)state;
@@ -366,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_fullwidth_report),
         cmocka_unit_test(test_five_years),
         cmocka_unit_test(test_dated_titles),
+        cmocka_unit_test(test_chinese_year_parts),
+        cmocka_unit_test(test_chinese_year_titles),
         cmocka_unit_test(test_no_structure),
         cmocka_unit_test(test_sections_without_part),
         cmocka_unit_test(test_user_rules),

@@ -1,0 +1,1 @@
+qzreport check -f text tests/fixtures/parts-chinese-years.txt

@@ -1,0 +1,1 @@
+qzreport summarize tests/fixtures/parts-chinese-years.txt
