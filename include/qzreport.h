@@ -71,14 +71,18 @@ const char *qz_rules_warning(const qz_rules *rules, size_t i);
 typedef enum { QZ_ENC_AUTO = 0, QZ_ENC_UTF8, QZ_ENC_GB18030 } qz_encoding;
 
 typedef enum {
-    QZ_REPAIR_JOINED /* a line broken mid-sentence was joined to the next one */
+    QZ_REPAIR_JOINED,     /* a line broken mid-sentence was joined to the next one */
+    QZ_REPAIR_PAGE_NUMBER /* a line that was only a page number or a running header (the
+                             title repeated) was dropped, with its line end */
 } qz_repair_kind;
 
 typedef struct {
     qz_repair_kind kind;
-    size_t line;   /* original 1-based line whose end was repaired */
-    size_t offset; /* byte offset in text where the removed line break stood */
-    size_t removed; /* bytes removed there: trailing spaces and the line end */
+    size_t line;   /* original 1-based line whose end was repaired (joined), or that was
+                      dropped (page-number) */
+    size_t offset; /* byte offset in text where the removed bytes stood */
+    size_t removed; /* bytes removed there: trailing spaces and the line end (joined); the
+                       whole line and its line end (page-number) */
     size_t removed_before; /* bytes removed by the earlier repairs */
 } qz_repair;
 
@@ -87,7 +91,8 @@ typedef struct {
     qz_encoding encoding; /* what the input was decoded from */
     bool had_bom;
     bool had_cr;          /* CRLF or lone CR line ends were normalised */
-    char *text;           /* UTF-8, LF line ends, broken lines joined, NUL-terminated */
+    char *text;           /* UTF-8, LF line ends, broken lines joined, page numbers dropped,
+                             NUL-terminated */
     size_t len;           /* bytes in text, without the NUL */
     size_t *line_start;   /* original line i+1 starts at text[line_start[i]] */
     size_t nlines;        /* number of original lines */

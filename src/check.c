@@ -424,8 +424,12 @@ static void broken_lines(checker *k)
     if (!enabled(k, def))
         return;
     /* the finding is the broken line's last character: its line and column are where the
-     * break was, and the fix joins after it */
+     * break was, and the fix joins after it, to where the text goes on (a page number that
+     * stood between goes with the break). A page number dropped between paragraphs broke no
+     * sentence: it is no finding, and fix leaves it where it is. */
     for (size_t i = 0; i < k->doc->nrepairs; i++) {
+        if (k->doc->repairs[i].kind != QZ_REPAIR_JOINED)
+            continue;
         size_t at = k->doc->repairs[i].offset, last = at;
         while (last > 0 && ((unsigned char)k->doc->text[--last] & 0xC0) == 0x80)
             ;

@@ -35,8 +35,10 @@ static edit *collect_edits(const qz_doc *doc, const qz_check *check, const qz_ru
         if (!d->fix || d->severity == QZ_SEV_OFF || !rule || !rule->fixable)
             continue;
         if (d->join) {
-            /* the break the loader removed (trailing spaces and the line end) lies between
-             * the source bytes of the text's last byte before the join and its first after */
+            /* the break the loader removed (trailing spaces and the line end, and any page
+             * number or running header it dropped there) lies between the source bytes of
+             * the text's last byte before the join and its first after: the edit removes it
+             * whole, so a page number is never joined into the sentence */
             size_t after = qz_doc_source_offset(doc, d->end);
             size_t before = d->end ? qz_doc_source_offset(doc, d->end - 1) + 1 : 0;
             e[k++] = (edit){before, after, ""};

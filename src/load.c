@@ -1,5 +1,5 @@
-/* load.c — stage 1: bytes → UTF-8 text with LF line ends and broken lines joined, plus the map
- * from byte offsets back to the original file's lines. */
+/* load.c — stage 1: bytes → UTF-8 text with LF line ends, broken lines joined and page numbers
+ * dropped, plus the map from byte offsets back to the original file's lines. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -299,13 +299,55 @@ static bool line_starts_heading(const qz_rules *r, const char *t, line_span l)
            qz_rules_part_title(r, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
 }
 
-/* Whether line i was broken mid-sentence and continues on line i+1. */
-static bool broken_after(const qz_rules *r, const char *t, const line_span *lines, size_t n,
-                         size_t i, size_t header_end)
+/* Line l without its leading and trailing white space. */
+static line_span trimmed(const char *t, line_span l)
 {
-    if (i < header_end || i + 1 >= n)
+    size_t sk = qz_skip_space(t + l.start, l.len);
+    size_t len = l.len - sk;
+    return (line_span){l.start + sk, len - qz_trim_space_end(t + l.start + sk, len)};
+}
+
+/* The header's title line (…工作报告), trimmed; len 0 when the header has none. */
+static line_span header_title(const qz_rules *r, const char *t, const line_span *lines,
+                              size_t header_end)
+{
+    for (size_t i = 0; i < header_end; i++) {
+        line_span l = trimmed(t, lines[i]);
+        if (l.len && matches_any(r, &r->title, t + l.start, l.len))
+            return l;
+    }
+    return (line_span){0, 0};
+}
+
+/* Which lines are page furniture that copying a PDF left in the text: a page number
+ * (page_furniture in data/outline.yaml) or the header's title line repeated as a running
+ * header. Header lines never are. NULL when out of memory. */
+static bool *page_furniture(const qz_rules *r, const char *t, const line_span *lines, size_t n,
+                            size_t header_end)
+{
+    bool *drop = calloc(n ? n : 1, sizeof *drop);
+    if (!drop)
+        return NULL;
+    line_span title = header_title(r, t, lines, header_end);
+    for (size_t i = header_end; i < n; i++) {
+        line_span l = trimmed(t, lines[i]);
+        if (l.len == 0)
+            continue;
+        drop[i] = (title.len && l.len == title.len &&
+                   memcmp(t + l.start, t + title.start, l.len) == 0) ||
+                  matches_any(r, &r->page_furniture, t + l.start, l.len);
+    }
+    return drop;
+}
+
+/* Whether line i was broken mid-sentence and continues on line `next` (i + 1, or the first
+ * line after the page furniture that follows i). */
+static bool broken_after(const qz_rules *r, const char *t, const line_span *lines, size_t n,
+                         size_t i, size_t next, size_t header_end)
+{
+    if (i < header_end || next >= n)
         return false;
-    line_span a = lines[i], b = lines[i + 1];
+    line_span a = lines[i], b = lines[next];
     if (line_blank(t, a) || line_blank(t, b))
         return false;
     if (line_standalone_heading(r, t, a) || line_starts_heading(r, t, b))
@@ -314,8 +356,20 @@ static bool broken_after(const qz_rules *r, const char *t, const line_span *line
     return !qz_rules_line_complete(r, t + a.start, alen);
 }
 
+static bool add_repair(qz_doc *doc, size_t *cap, qz_repair_kind kind, size_t line, size_t at,
+                       size_t removed)
+{
+    if (!QZ_GROW(doc->repairs, *cap, doc->nrepairs + 1))
+        return false;
+    const qz_repair *last = doc->nrepairs ? &doc->repairs[doc->nrepairs - 1] : NULL;
+    size_t before = last ? last->removed_before + last->removed : 0;
+    doc->repairs[doc->nrepairs++] = (qz_repair){kind, line, at, removed, before};
+    return true;
+}
+
 /* Copies the lines into the document text, dropping the line end (and trailing spaces) of each
- * broken line, and records each original line's start. */
+ * broken line and every page-furniture line with its line end, and records each original
+ * line's start (a dropped line starts where the text after it does). */
 static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_span *lines,
                           size_t n, const qz_rules *r)
 {
@@ -325,27 +379,36 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         return QZ_ERR_NOMEM;
     size_t header_end = r ? header_lines(r, t, lines, n) : 0;
     doc->header_lines = header_end;
+    bool *drop = r ? page_furniture(r, t, lines, n, header_end) : NULL;
+    if (r && !drop)
+        return QZ_ERR_NOMEM;
     size_t cap = 0, w = 0;
-    for (size_t i = 0; i < n; i++) {
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++) {
         doc->line_start[i] = w;
-        bool join = r && broken_after(r, t, lines, n, i, header_end);
+        bool has_end = lines[i].start + lines[i].len < tlen;
+        if (drop && drop[i]) {
+            ok = add_repair(doc, &cap, QZ_REPAIR_PAGE_NUMBER, i + 1, w,
+                            lines[i].len + has_end);
+            continue;
+        }
+        size_t next = i + 1;
+        while (drop && next < n && drop[next])
+            next++;
+        bool join = r && broken_after(r, t, lines, n, i, next, header_end);
         size_t len = lines[i].len, trailing = 0;
         if (join)
             len -= (trailing = qz_trim_space_end(t + lines[i].start, len));
         memcpy(doc->text + w, t + lines[i].start, len);
         w += len;
-        if (join) {
-            if (!QZ_GROW(doc->repairs, cap, doc->nrepairs + 1))
-                return QZ_ERR_NOMEM;
-            size_t before = doc->nrepairs ? doc->repairs[doc->nrepairs - 1].removed_before +
-                                                doc->repairs[doc->nrepairs - 1].removed
-                                          : 0;
-            doc->repairs[doc->nrepairs++] =
-                (qz_repair){QZ_REPAIR_JOINED, i + 1, w, trailing + 1, before};
-        } else if (lines[i].start + lines[i].len < tlen) {
+        if (join)
+            ok = add_repair(doc, &cap, QZ_REPAIR_JOINED, i + 1, w, trailing + 1);
+        else if (has_end)
             doc->text[w++] = '\n';
-        }
     }
+    free(drop);
+    if (!ok)
+        return QZ_ERR_NOMEM;
     doc->text[w] = '\0';
     doc->len = w;
     doc->nlines = n;

@@ -299,9 +299,15 @@ static void add_repairs(tree *t, cmark_node *doc)
         return;
     add_text(t, add_heading(t, doc, 2), "Repairs");
     cmark_node *list = add_list(t, doc);
-    for (size_t i = 0; i < t->doc->nrepairs; i++)
-        add_text(t, add_item(t, list), "line %zu: broken mid-sentence, joined to line %zu",
-                 t->doc->repairs[i].line, t->doc->repairs[i].line + 1);
+    for (size_t i = 0; i < t->doc->nrepairs; i++) {
+        const qz_repair *r = &t->doc->repairs[i];
+        if (r->kind == QZ_REPAIR_PAGE_NUMBER)
+            add_text(t, add_item(t, list), "line %zu: a page number or running header, dropped",
+                     r->line);
+        else /* joined to the line the text goes on with, past any page number dropped */
+            add_text(t, add_item(t, list), "line %zu: broken mid-sentence, joined to line %zu",
+                     r->line, qz_doc_line(t->doc, r->offset));
+    }
 }
 
 cmark_node *qz_summary_tree(const qz_summary *s)

@@ -1034,6 +1034,7 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
         {"header", on_header, r},              {"address", on_pattern, &r->address},
         {"opening_year", on_pattern_list, &r->opening_year},
         {"sentence_end", on_pattern, &r->sentence_end}, {"topic", on_pattern, &r->topic},
+        {"page_furniture", on_pattern_list, &r->page_furniture},
         {"units", on_units, r},                {"ignore", on_pattern_list, &r->ignore},
         {"not_units", on_pattern, &r->not_units},
         {"negative", on_search_pattern, &r->negative},
@@ -1155,7 +1156,7 @@ static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
             return false;
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,     &r->opening_year,
-                                &r->ignore};
+                                &r->page_furniture, &r->ignore};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         for (size_t k = 0; k < lists[i]->n; k++)
             if (!fn(r, &lists[i]->items[k]))
@@ -1220,7 +1221,8 @@ void qz_rules_free(qz_rules *r)
         pattern_clear(&r->headings[i].pat);
     free(r->headings);
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
-                                &r->speaker,     &r->salutation, &r->title,      &r->opening_year};
+                                &r->speaker,     &r->salutation, &r->title,      &r->opening_year,
+                                &r->page_furniture};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         pattern_list_clear(lists[i]);
     pattern_clear(&r->address);

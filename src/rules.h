@@ -107,6 +107,7 @@ struct qz_rules {
     qz_pattern_list opening_year;
     qz_pattern address;
     qz_pattern sentence_end;
+    qz_pattern_list page_furniture; /* lines that are only a page number or footer */
     qz_pattern topic;
     /* words.yaml */
     qz_unit_rule *units;

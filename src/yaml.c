@@ -249,7 +249,7 @@ static void emit_repairs(emitter *e, const qz_doc *doc)
         map_start(e, true);
         key_uint(e, "line", doc->repairs[i].line);
         emit_cstr(e, "kind");
-        emit_cstr(e, "joined");
+        emit_cstr(e, doc->repairs[i].kind == QZ_REPAIR_PAGE_NUMBER ? "page-number" : "joined");
         map_end(e);
     }
     seq_end(e);

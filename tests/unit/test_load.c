@@ -1,10 +1,11 @@
-/* test_load.c — the loader: encodings, line ends, the line map, broken-line joins. */
+/* test_load.c — the loader: encodings, line ends, the line map, broken-line joins, page numbers. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,131 @@ static void test_join_chain_and_halfwidth(void **state)
     qz_doc_free(doc);
 }
 
+/* A page number between the halves of a broken sentence is dropped and the sentence joined
+ * across it: the figure is whole, and positions after it are still the file's. */
+static void test_page_number_in_sentence(void **state)
+{
+    (void)state;
+    qz_doc *doc = load_str("一、监督\n开展执法\n— 3 —\n检查4次。\n");
+    assert_string_equal(doc->text, "一、监督\n开展执法检查4次。\n");
+    assert_int_equal(doc->nrepairs, 2);
+    assert_int_equal(doc->repairs[0].kind, QZ_REPAIR_JOINED);
+    assert_int_equal(doc->repairs[0].line, 2);
+    assert_int_equal(doc->repairs[1].kind, QZ_REPAIR_PAGE_NUMBER);
+    assert_int_equal(doc->repairs[1].line, 3);
+    assert_int_equal(doc->repairs[1].offset, offset_of(doc, "检查"));
+    assert_int_equal(doc->repairs[1].removed, strlen("— 3 —\n"));
+    size_t line, col;
+    qz_doc_position(doc, offset_of(doc, "检查"), &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 1);
+    qz_doc_position(doc, offset_of(doc, "4次"), &line, &col);
+    assert_int_equal(line, 4);
+    assert_int_equal(col, 3);
+    qz_doc_position(doc, offset_of(doc, "执法"), &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 3);
+    /* the dropped line is empty in the text; the source still has it */
+    size_t s, e;
+    qz_doc_line_bounds(doc, 3, &s, &e);
+    assert_int_equal(s, e);
+    qz_doc_line_bounds(doc, 2, &s, &e);
+    assert_int_equal(e - s, strlen("开展执法"));
+    size_t src = qz_doc_source_offset(doc, offset_of(doc, "检查"));
+    assert_memory_equal(doc->src + src, "检查4次", strlen("检查4次"));
+    qz_doc_free(doc);
+}
+
+/* Every form of page number, between paragraphs: dropped with its line end, nothing joined. */
+static void test_page_number_forms(void **state)
+{
+    (void)state;
+    static const char *const forms[] = {"— 3 —", "- 3 -", "—3—", "第3页", "第 3 页",
+                                        "·3·", "3/20", "　　— 12 —  ", "第3页 共20页"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "一、立法\n制定法规3部。\n%s\n二、监督\n开展执法检查4次。\n",
+                 forms[i]);
+        qz_doc *doc = load_str(text);
+        assert_string_equal(doc->text, "一、立法\n制定法规3部。\n二、监督\n开展执法检查4次。\n");
+        assert_int_equal(doc->nrepairs, 1);
+        assert_int_equal(doc->repairs[0].kind, QZ_REPAIR_PAGE_NUMBER);
+        assert_int_equal(doc->repairs[0].line, 3);
+        assert_int_equal(qz_doc_line(doc, offset_of(doc, "二、")), 4);
+        assert_int_equal(qz_doc_line(doc, offset_of(doc, "开展")), 5);
+        qz_doc_free(doc);
+    }
+}
+
+/* The title line repeated later is a running header; a page number at the very end goes
+ * without a line end; lines that only look like page furniture stay. */
+static void test_running_header_and_near_misses(void **state)
+{
+    (void)state;
+    const char *text = "青岚市人大常委会工作报告\n"
+                       "各位代表：\n"
+                       "依法任免国家机关工作人员\n"
+                       "- 4 -\n"
+                       "青岚市人大常委会工作报告\n"
+                       "76人次。\n"
+                       "3次\n"
+                       "第3页内容\n"
+                       "2023/2024年度\n"
+                       "— 三 —\n"
+                       "青岚市人大常委会工作报告（草案）\n"
+                       "8/9";
+    qz_doc *doc = load_str(text);
+    assert_string_equal(doc->text, "青岚市人大常委会工作报告\n"
+                                   "各位代表：\n"
+                                   "依法任免国家机关工作人员76人次。\n"
+                                   "3次第3页内容2023/2024年度— 三 —青岚市人大常委会工作报告（草案）\n");
+    assert_int_equal(doc->repairs[0].kind, QZ_REPAIR_JOINED);
+    assert_int_equal(doc->repairs[0].line, 3);
+    assert_int_equal(doc->repairs[1].kind, QZ_REPAIR_PAGE_NUMBER);
+    assert_int_equal(doc->repairs[1].line, 4);
+    assert_int_equal(doc->repairs[2].kind, QZ_REPAIR_PAGE_NUMBER);
+    assert_int_equal(doc->repairs[2].line, 5);
+    assert_int_equal(doc->repairs[doc->nrepairs - 1].kind, QZ_REPAIR_PAGE_NUMBER);
+    assert_int_equal(doc->repairs[doc->nrepairs - 1].line, 12);
+    assert_int_equal(doc->repairs[doc->nrepairs - 1].removed, 3); /* "8/9", no line end */
+    assert_int_equal(qz_doc_line(doc, offset_of(doc, "76人次")), 6);
+    qz_doc_free(doc);
+}
+
+/* CRLF: the source offsets after a dropped line count its CR and LF. */
+static void test_page_number_crlf(void **state)
+{
+    (void)state;
+    qz_doc *doc = load_str("审查规范性\r\n·5·\r\n文件27件。\r\n");
+    assert_string_equal(doc->text, "审查规范性文件27件。\n");
+    size_t src = qz_doc_source_offset(doc, offset_of(doc, "文件"));
+    assert_memory_equal(doc->src + src, "文件27件", strlen("文件27件"));
+    assert_int_equal(qz_doc_line(doc, offset_of(doc, "文件")), 3);
+    qz_doc_free(doc);
+}
+
+/* A rules file's page_furniture is appended to the built-in list, as every list is. */
+static void test_page_furniture_user_rules(void **state)
+{
+    (void)state;
+    qz_rules *r = NULL;
+    qz_error err = {0};
+    assert_int_equal(qz_rules_new(&r, &err), QZ_OK);
+    const char *yaml = "page_furniture:\n  - '第[一二三四五六七八九十]+页$'\n";
+    assert_int_equal(qz_rules_add_yaml(r, "mine.yaml", yaml, strlen(yaml), &err), QZ_OK);
+    const char *text = "开展执法\n第三页\n检查4次，\n— 4 —\n专题询问2次。\n";
+    qz_doc *doc = NULL;
+    assert_int_equal(qz_doc_load_bytes(&doc, "t", text, strlen(text), QZ_ENC_AUTO, r, &err),
+                     QZ_OK);
+    assert_string_equal(doc->text, "开展执法检查4次，专题询问2次。\n");
+    qz_doc_free(doc);
+    const char *bad = "page_furniture:\n  - '第(页'\n";
+    assert_int_equal(qz_rules_add_yaml(r, "bad.yaml", bad, strlen(bad), &err), QZ_ERR_DATA);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 5);
+    qz_rules_free(r);
+}
+
 static void test_sample(void **state)
 {
     (void)state;
@@ -260,6 +386,11 @@ int main(void)
         cmocka_unit_test(test_join_broken_line),
         cmocka_unit_test(test_no_join),
         cmocka_unit_test(test_join_chain_and_halfwidth),
+        cmocka_unit_test(test_page_number_in_sentence),
+        cmocka_unit_test(test_page_number_forms),
+        cmocka_unit_test(test_running_header_and_near_misses),
+        cmocka_unit_test(test_page_number_crlf),
+        cmocka_unit_test(test_page_furniture_user_rules),
         cmocka_unit_test(test_sample),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_encoding_names),

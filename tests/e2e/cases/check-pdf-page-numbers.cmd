@@ -1,0 +1,1 @@
+qzreport check -f gcc tests/fixtures/pdf-page-numbers.txt

@@ -1,0 +1,1 @@
+sed "s/\$/$(printf "\r")/" tests/fixtures/pdf-page-numbers.txt > "$TMP/crlf.txt" && qzreport fix "$TMP/crlf.txt" > "$TMP/fixed.txt" && qzreport fix tests/fixtures/pdf-page-numbers.txt > "$TMP/lf.txt" && tr -d "\r" < "$TMP/fixed.txt" | cmp - "$TMP/lf.txt" && echo "same text as from LF" && grep -c "$(printf "\r")\$" "$TMP/fixed.txt" && wc -l < "$TMP/fixed.txt"

@@ -1,0 +1,1 @@
+qzreport fix tests/fixtures/pdf-page-numbers.txt > "$TMP/fixed.txt" && qzreport check -f text - < "$TMP/fixed.txt" && qzreport fix "$TMP/fixed.txt" | cmp - "$TMP/fixed.txt" && echo "fixing again changes nothing"

@@ -1,0 +1,1 @@
+qzreport fix tests/fixtures/pdf-page-numbers.txt

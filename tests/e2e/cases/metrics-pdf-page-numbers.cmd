@@ -1,0 +1,1 @@
+qzreport metrics tests/fixtures/pdf-page-numbers.txt

@@ -1,0 +1,1 @@
+qzreport summarize tests/fixtures/pdf-page-numbers.txt
