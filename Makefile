@@ -14,7 +14,7 @@ DESTDIR ?=
 B   ?= build
 BIN ?= qzreport
 
-PKGS      = libcmark libpcre2-8 yaml-0.1 jansson
+PKGS      = libcmark libpcre2-8 yaml-0.1 jansson opencc
 TEST_PKGS = cmocka
 CFLAGS   ?= -O2 -g
 WERROR   ?=

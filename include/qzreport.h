@@ -86,6 +86,13 @@ typedef struct {
     size_t removed_before; /* bytes removed by the earlier repairs */
 } qz_repair;
 
+/* One place where the match view differs from the text: view[view_start, +view_len) stands
+ * for text[text_start, +text_len) (view_len is 0 where something was left out). */
+typedef struct qz_view_fold {
+    size_t view_start, view_len;
+    size_t text_start, text_len;
+} qz_view_fold;
+
 typedef struct {
     char *source;         /* the name given for the input ("-" is shown as "<stdin>") */
     qz_encoding encoding; /* what the input was decoded from */
@@ -105,6 +112,16 @@ typedef struct {
     size_t src_len;
     size_t *cr_at;        /* text before joins: offsets of each LF that was a CRLF */
     size_t ncr;
+    /* The match view: text as every matcher reads it, folded so that one rule reads every
+     * copy of a phrase (traditional to simplified characters, full-width digits and letters,
+     * spaces around a figure, pinyin after a character). Same lines as text; view == text when
+     * nothing was folded. Offsets in it are turned back into offsets of text (qz_doc_text_offset)
+     * before they leave a stage, so lines, columns and quotes are the original file's. */
+    char *view;
+    size_t view_len;
+    qz_view_fold *folds;       /* where view and text differ, in order */
+    size_t nfolds;
+    bool traditional;     /* written in traditional script (folded through OpenCC t2s) */
     /* the last position asked for, so that the columns of many findings on one long line
      * cost one pass over it rather than one each (a cache: the document does not change) */
     size_t cached_offset, cached_line, cached_column;
@@ -137,6 +154,10 @@ void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *e
 /* The offset in doc->src of the byte at offset in doc->text (a joined line's first byte maps
  * past the removed line break). */
 size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);
+
+/* The offset in doc->text of offset `v` of doc->view. A start maps to the first byte of what
+ * was folded into it; an end (`end` true: v is just past a span) to just past it. */
+size_t qz_doc_text_offset(const qz_doc *doc, size_t v, bool end);
 
 const char *qz_encoding_name(qz_encoding enc);
 /* Parses "utf-8", "utf8", "gb18030", "gbk", "auto"; returns false for anything else. */
@@ -281,12 +302,16 @@ typedef struct {
     size_t stated;          /* indexes into qz_metrics.items */
     size_t numerator;
     size_t denominator;
+    const char *denominator_key; /* which count it is over (owned by the rules): the rules may
+                                    name several, the first the report states is taken */
     qz_decimal computed;    /* numerator / denominator x 100, to three decimals */
     bool consistent;        /* the stated figure is `computed` rounded to its own decimals */
 } qz_rate;
 
 typedef struct {
-    qz_quantity *items;     /* every quantity, in document order */
+    qz_quantity *items;     /* every quantity, in document order; a figure that the rules
+                               name under two keys (制定N件 is laws.enacted and laws.new) is
+                               two items with the same span, one per key */
     size_t n;
     qz_rate *rates;
     size_t nrates;

@@ -39,7 +39,7 @@ const qz_command_help qz_metrics_help = {
         "        exact, more (10多件), about, near, less, range or vague\n"
         "  json  one JSON object per file per line (JSON Lines): {file, metrics: [{key,\n"
         "        value, unit, qualifier, line, column, part, section, quote}], rates: [{key,\n"
-        "        stated, numerator, denominator, computed, consistent}]}\n"
+        "        stated, numerator, denominator, denominator_key, computed, consistent}]}\n"
         "  yaml  one YAML document per file (source, metrics, rates)\n"
         "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
         "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n",

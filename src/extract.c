@@ -15,7 +15,7 @@
 
 /* How far the words before or after a number are looked at: a clause is rarely longer, and the
  * bound keeps the scan linear whatever the input. */
-#define QZ_WINDOW_CHARS 40
+#define QZ_WINDOW_CHARS 60
 /* How far a quote reaches on either side of its number. */
 #define QZ_QUOTE_CHARS 80
 
@@ -28,7 +28,9 @@ typedef struct {
     size_t part_cursor;    /* parts before it start before the current quantity */
     size_t section_cursor; /* likewise for sections */
     long prev;             /* the previous quantity, -1 at first */
-    bool *seen;            /* per metric rule: its key has been reported */
+    long *rule;            /* per quantity: the metric that named it, or -1 */
+    const qz_phrasing **via; /* per quantity: the phrasing that matched, or NULL */
+    size_t cap_rule, cap_via;
 } scan;
 
 /* ---- characters ---- */
@@ -180,8 +182,9 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
     return true;
 }
 
-/* The index of the first metric that accepts the quantity, or -1. */
-static long classify(const qz_rules *r, const qz_quantity *q, const context *c)
+/* The index of the first metric that accepts the quantity, or -1; *via gets the phrasing. */
+static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
+                     const qz_phrasing **via)
 {
     if (search(r, &r->plan_words, c))
         return -1;
@@ -192,8 +195,10 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c)
         if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c))
             continue;
         for (size_t k = 0; k < rule->nphrasings; k++)
-            if (phrasing_matches(r, &rule->phrasings[k], c))
+            if (phrasing_matches(r, &rule->phrasings[k], c)) {
+                *via = &rule->phrasings[k];
                 return (long)i;
+            }
     }
     return -1;
 }
@@ -210,8 +215,8 @@ static bool is_bare_big_unit(const char *t, size_t len, size_t p)
 /* Reads the measure word at pos (spaces before it allowed); returns its name or NULL. */
 static const char *read_unit(scan *sc, size_t pos, size_t *end)
 {
-    const char *t = sc->doc->text;
-    size_t len = sc->doc->len;
+    const char *t = sc->doc->view;
+    size_t len = sc->doc->view_len;
     while (pos < len && (t[pos] == ' ' || t[pos] == '\t'))
         pos++;
     qz_match m;
@@ -246,8 +251,8 @@ static qz_span quote_of(const char *t, size_t len, size_t start, size_t end)
  * Returns false only when out of memory. */
 static bool try_quantity(scan *sc, size_t p, size_t *next)
 {
-    const char *t = sc->doc->text;
-    size_t len = sc->doc->len;
+    const char *t = sc->doc->view;
+    size_t len = sc->doc->view_len;
     const qz_rules *r = sc->r;
     size_t n0;
     qz_utf8_decode(t + p, len - p, &n0);
@@ -284,15 +289,20 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
                                                         : read_unit(sc, unit_end, &unit_end);
     if (!unit)
         return true;
+    if (num.qualifier == QZ_QUAL_EXACT && num.kind == QZ_NUM_PLAIN)
+        unit_end += qz_number_suffix_read(t + unit_end, len - unit_end, &num.qualifier);
     *next = unit_end;
 
-    if (!QZ_GROW(sc->m->items, sc->cap_items, sc->m->n + 1))
+    if (!QZ_GROW(sc->m->items, sc->cap_items, sc->m->n + 1) ||
+        !QZ_GROW(sc->rule, sc->cap_rule, sc->m->n + 1) ||
+        !QZ_GROW(sc->via, sc->cap_via, sc->m->n + 1))
         return false;
     qz_quantity q = {
         .lo = num.lo, .hi = num.hi, .qualifier = num.qualifier, .kind = num.kind,
         .unit = unit, .start = start, .end = unit_end,
         .quote = quote_of(t, len, start, unit_end),
-        .where = where_of(sc, start), .section = section_of(sc, start),
+        .where = where_of(sc, qz_doc_text_offset(sc->doc, start, false)),
+        .section = section_of(sc, qz_doc_text_offset(sc->doc, start, false)),
     };
     /* the words before: back to the clause's start, but not into the previous quantity */
     size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
@@ -307,14 +317,116 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     };
     if (num.kind != QZ_NUM_PLAIN && search(r, &r->negative, &c))
         negate(&q);
-    long rule = classify(r, &q, &c);
-    if (rule >= 0) {
+    const qz_phrasing *via = NULL;
+    long rule = classify(r, &q, &c, &via);
+    if (rule >= 0)
         q.key = r->metrics[rule].key;
-        q.first = !sc->seen[rule];
-        sc->seen[rule] = true;
-    }
+    sc->rule[sc->m->n] = rule;
+    sc->via[sc->m->n] = via;
     sc->m->items[sc->m->n] = q;
     sc->prev = (long)sc->m->n++;
+    return true;
+}
+
+/* ---- what a whole sentence says ---- */
+
+/* Whether a full stop (not a comma or semicolon: one sentence often lists a year's figures
+ * through ；) or a line end stands in t[from, to). */
+static bool full_stop_between(const char *t, size_t from, size_t to)
+{
+    while (from < to) {
+        size_t n;
+        uint32_t cp = qz_utf8_decode(t + from, to - from, &n);
+        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == '\n')
+            return true;
+        from += n;
+    }
+    return false;
+}
+
+static bool sentence_has_key(const scan *sc, size_t from, size_t to, const char *key)
+{
+    for (size_t k = from; k < to; k++)
+        if (sc->m->items[k].key && strcmp(sc->m->items[k].key, key) == 0)
+            return true;
+    return false;
+}
+
+/* A phrasing with `apart` names its figure otherwise when its sentence also states the other
+ * key: 制定N件 is the laws enacted, unless 修改M件 stands beside it, when it is the new ones. */
+static void apply_apart(scan *sc)
+{
+    const char *t = sc->doc->view;
+    qz_metrics *m = sc->m;
+    for (size_t a = 0, b; a < m->n; a = b) {
+        for (b = a + 1; b < m->n && !full_stop_between(t, m->items[b - 1].end, m->items[b].start);)
+            b++;
+        for (size_t i = a; i < b; i++) {
+            const qz_phrasing *ph = sc->via[i];
+            if (ph && ph->apart_with && ph->apart_rule >= 0 &&
+                sentence_has_key(sc, a, b, ph->apart_with)) {
+                sc->rule[i] = ph->apart_rule;
+                m->items[i].key = sc->r->metrics[ph->apart_rule].key;
+            }
+        }
+    }
+}
+
+/* A phrasing with `also` reports its figure under a second key too (制定N件, alone in its
+ * sentence, is both the laws enacted and the new ones): a copy of the quantity follows it. */
+static bool apply_also(scan *sc)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < sc->m->n; i++)
+        if (sc->via[i] && sc->via[i]->also && sc->rule[i] != sc->via[i]->apart_rule)
+            extra++;
+    if (!extra)
+        return true;
+    size_t n = sc->m->n + extra;
+    qz_quantity *items = malloc(n * sizeof *items);
+    long *rule = malloc(n * sizeof *rule);
+    const qz_phrasing **via = malloc(n * sizeof *via);
+    if (!items || !rule || !via) {
+        free(items);
+        free(rule);
+        free(via);
+        return false;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < sc->m->n; i++) {
+        items[w] = sc->m->items[i];
+        rule[w] = sc->rule[i];
+        via[w++] = sc->via[i];
+        const qz_phrasing *ph = sc->via[i];
+        if (ph && ph->also && sc->rule[i] != ph->apart_rule) {
+            items[w] = sc->m->items[i];
+            items[w].key = sc->r->metrics[ph->also_rule].key;
+            rule[w] = ph->also_rule;
+            via[w++] = NULL;
+        }
+    }
+    free(sc->m->items);
+    free(sc->rule);
+    free(sc->via);
+    sc->m->items = items;
+    sc->rule = rule;
+    sc->via = via;
+    sc->m->n = sc->cap_items = sc->cap_rule = sc->cap_via = n;
+    return true;
+}
+
+/* Each key is reported at its first mention. */
+static bool mark_first(scan *sc)
+{
+    bool *seen = calloc(sc->r->nmetrics + 1, sizeof *seen);
+    if (!seen)
+        return false;
+    for (size_t i = 0; i < sc->m->n; i++) {
+        long rule = sc->rule[i];
+        if (rule >= 0 && !seen[rule])
+            sc->m->items[i].first = seen[rule] = true;
+    }
+    free(seen);
     return true;
 }
 
@@ -360,12 +472,14 @@ static bool link_rates(scan *sc)
     qz_metrics *m = sc->m;
     for (size_t i = 0; i < sc->r->nrates; i++) {
         const qz_rate_rule *rule = &sc->r->rates[i];
-        long s = index_of(m, rule->key), a = index_of(m, rule->numerator),
-             b = index_of(m, rule->denominator);
+        long s = index_of(m, rule->key), a = index_of(m, rule->numerator), b = -1;
+        size_t d = 0; /* the first denominator the report states: never a total it does not */
+        while (d < rule->ndenominators && (b = index_of(m, rule->denominators[d])) < 0)
+            d++;
         if (s < 0 || a < 0 || b < 0)
             continue;
         qz_rate rate = {.key = rule->key, .stated = (size_t)s, .numerator = (size_t)a,
-                        .denominator = (size_t)b};
+                        .denominator = (size_t)b, .denominator_key = rule->denominators[d]};
         if (!link_rate(&m->items[s], &m->items[a], &m->items[b], &rate))
             continue;
         if (!QZ_GROW(m->rates, sc->cap_rates, m->nrates + 1))
@@ -377,6 +491,21 @@ static bool link_rates(scan *sc)
 
 /* ---- the whole text ---- */
 
+/* The scan reads the match view; what leaves the stage points into the text. */
+static void to_text_offsets(const qz_doc *doc, qz_metrics *m)
+{
+    if (doc->view == doc->text)
+        return;
+    for (size_t i = 0; i < m->n; i++) {
+        qz_quantity *q = &m->items[i];
+        size_t qs = qz_doc_text_offset(doc, q->quote.start, false);
+        size_t qe = qz_doc_text_offset(doc, q->quote.start + q->quote.len, true);
+        q->quote = (qz_span){qs, qe - qs};
+        q->start = qz_doc_text_offset(doc, q->start, false);
+        q->end = qz_doc_text_offset(doc, q->end, true);
+    }
+}
+
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
                          const qz_rules *rules, qz_error *err)
 {
@@ -384,20 +513,23 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
     qz_metrics *m = calloc(1, sizeof *m);
     if (!m)
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
-    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1,
-               .seen = calloc(rules->nmetrics + 1, sizeof(bool))};
+    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1};
     size_t pos = 0;
-    bool ok = sc.seen != NULL;
+    bool ok = true;
     qz_match hit;
-    while (ok && pos < doc->len &&
-           qz_pattern_match_at(rules, &rules->number_start, doc->text, doc->len, pos, &hit)) {
+    while (ok && pos < doc->view_len &&
+           qz_pattern_match_at(rules, &rules->number_start, doc->view, doc->view_len, pos, &hit)) {
         size_t next;
         ok = try_quantity(&sc, qz_match_start(rules), &next);
         pos = next;
     }
-    if (ok)
-        ok = link_rates(&sc);
-    free(sc.seen);
+    if (ok) {
+        apply_apart(&sc);
+        ok = apply_also(&sc) && mark_first(&sc) && link_rates(&sc);
+    }
+    to_text_offsets(doc, m);
+    free(sc.rule);
+    free(sc.via);
     if (!ok) {
         qz_metrics_free(m);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");

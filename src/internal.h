@@ -41,6 +41,19 @@ void qz_buf_puts(qz_buf *b, const char *s);
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
 
+/* ---- the match view (view.c) ---- */
+
+/* t converted to simplified script character for character (same characters, same lines),
+ * when it is in traditional script; *conv is NULL otherwise. The loader judges lines on it. */
+qz_status qz_view_simplify(const qz_rules *rules, const char *t, size_t len, const char *source,
+                           char **conv, size_t *clen, qz_error *err);
+/* Builds doc->view from doc->text (see qzreport.h), with conv (doc->text converted by
+ * qz_view_simplify, or NULL); with no rules, the view is the text. */
+qz_status qz_view_build(qz_doc *doc, const qz_rules *rules, const char *conv, size_t clen,
+                        qz_error *err);
+/* The offset in doc->view of offset t of doc->text (the fold that holds it, at its start). */
+size_t qz_doc_view_offset(const qz_doc *doc, size_t t);
+
 /* ---- UTF-8 (text in qz_doc is valid UTF-8, so these never see malformed bytes there) ---- */
 
 /* Decodes the code point at s[0]; *n gets its byte length (1 for a malformed byte). */
@@ -52,13 +65,6 @@ bool qz_is_layout_space(uint32_t cp);
 /* Bytes of layout space at the start / end of s[0..len). */
 size_t qz_skip_space(const char *s, size_t len);
 size_t qz_trim_space_end(const char *s, size_t len);
-
-/* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
-
-struct cmark_node;
-/* Builds the summary document; NULL when out of memory. The caller frees it with
- * cmark_node_free. */
-struct cmark_node *qz_summary_tree(const qz_summary *s);
 
 /* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
 

@@ -60,6 +60,7 @@ static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
     qz_json_set(o, "stated", number(items[r->stated].lo), ok);
     qz_json_set(o, "numerator", number(items[r->numerator].lo), ok);
     qz_json_set(o, "denominator", number(items[r->denominator].lo), ok);
+    qz_json_set(o, "denominator_key", json_string(r->denominator_key), ok);
     qz_json_set(o, "computed", number(r->computed), ok);
     qz_json_set(o, "consistent", json_boolean(r->consistent), ok);
     return o;

@@ -367,22 +367,43 @@ static bool add_repair(qz_doc *doc, size_t *cap, qz_repair_kind kind, size_t lin
     return true;
 }
 
+/* The lines as the rules judge them: the decoded text, or its conversion to simplified
+ * script when it is written in traditional script (same lines, same characters), so that
+ * 過去一年的主要工作 is a part title as 过去一年的主要工作 is. */
+typedef struct {
+    const char *t;
+    const line_span *lines;
+} judged;
+
+/* Copies line i (len bytes of it) into out at *w. */
+static void put_line(char *out, size_t *w, const char *t, line_span l, size_t len)
+{
+    memcpy(out + *w, t + l.start, len);
+    *w += len;
+}
+
 /* Copies the lines into the document text, dropping the line end (and trailing spaces) of each
  * broken line and every page-furniture line with its line end, and records each original
- * line's start (a dropped line starts where the text after it does). */
+ * line's start (a dropped line starts where the text after it does). When the text was
+ * converted (conv), the conversion is joined the same way into *jconv, for the match view. */
 static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_span *lines,
-                          size_t n, const qz_rules *r)
+                          size_t n, const judged *conv, size_t clen, char **jconv,
+                          size_t *jclen, const qz_rules *r)
 {
     doc->text = malloc(tlen + 1);
     doc->line_start = malloc((n ? n : 1) * sizeof *doc->line_start);
-    if (!doc->text || !doc->line_start)
+    char *jc = conv ? malloc(clen + 1) : NULL;
+    *jconv = jc;
+    if (!doc->text || !doc->line_start || (conv && !jc))
         return QZ_ERR_NOMEM;
-    size_t header_end = r ? header_lines(r, t, lines, n) : 0;
+    const char *jt = conv ? conv->t : t;
+    const line_span *jl = conv ? conv->lines : lines;
+    size_t header_end = r ? header_lines(r, jt, jl, n) : 0;
     doc->header_lines = header_end;
-    bool *drop = r ? page_furniture(r, t, lines, n, header_end) : NULL;
+    bool *drop = r ? page_furniture(r, jt, jl, n, header_end) : NULL;
     if (r && !drop)
         return QZ_ERR_NOMEM;
-    size_t cap = 0, w = 0;
+    size_t cap = 0, w = 0, cw = 0;
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
         doc->line_start[i] = w;
@@ -395,16 +416,18 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         size_t next = i + 1;
         while (drop && next < n && drop[next])
             next++;
-        bool join = r && broken_after(r, t, lines, n, i, next, header_end);
-        size_t len = lines[i].len, trailing = 0;
-        if (join)
-            len -= (trailing = qz_trim_space_end(t + lines[i].start, len));
-        memcpy(doc->text + w, t + lines[i].start, len);
-        w += len;
-        if (join)
+        bool join = r && broken_after(r, jt, jl, n, i, next, header_end);
+        size_t trailing = join ? qz_trim_space_end(t + lines[i].start, lines[i].len) : 0;
+        put_line(doc->text, &w, t, lines[i], lines[i].len - trailing);
+        if (jc) /* trailing spaces are the same characters in the conversion */
+            put_line(jc, &cw, conv->t, jl[i], jl[i].len - trailing);
+        if (join) {
             ok = add_repair(doc, &cap, QZ_REPAIR_JOINED, i + 1, w, trailing + 1);
-        else if (has_end)
+        } else if (has_end) {
             doc->text[w++] = '\n';
+            if (jc)
+                jc[cw++] = '\n';
+        }
     }
     free(drop);
     if (!ok)
@@ -412,6 +435,10 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     doc->text[w] = '\0';
     doc->len = w;
     doc->nlines = n;
+    if (jc) {
+        jc[cw] = '\0';
+        *jclen = cw;
+    }
     return QZ_OK;
 }
 
@@ -441,17 +468,40 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         doc->src_len = tlen;
     }
     st = doc->src ? normalise_newlines(doc, t, &tlen) : QZ_ERR_NOMEM;
-    line_span *lines = NULL;
-    size_t n = 0;
+    line_span *lines = NULL, *clines = NULL;
+    size_t n = 0, cn = 0;
     if (st == QZ_OK)
         st = split_lines(t, tlen, &lines, &n);
+    char *conv = NULL, *jconv = NULL;
+    size_t clen = 0, jclen = 0;
+    if (st == QZ_OK && qz_view_simplify(rules, t, tlen, name, &conv, &clen, err) != QZ_OK) {
+        free(lines);
+        free(t);
+        qz_doc_free(doc);
+        return err ? err->status : QZ_ERR_INTERNAL;
+    }
+    if (st == QZ_OK && conv)
+        st = split_lines(conv, clen, &clines, &cn);
+    if (st == QZ_OK && conv && cn != n)
+        st = QZ_ERR_INTERNAL; /* cannot happen: the conversion keeps every character */
+    judged j = {conv, clines};
     if (st == QZ_OK)
-        st = assemble(doc, t, tlen, lines, n, rules);
+        st = assemble(doc, t, tlen, lines, n, conv ? &j : NULL, clen, &jconv, &jclen, rules);
     free(lines);
+    free(clines);
+    free(conv);
     free(t);
     if (st != QZ_OK) {
+        free(jconv);
         qz_doc_free(doc);
-        return qz_fail(err, st, name, 0, 0, "out of memory");
+        return qz_fail(err, st, name, 0, 0, "%s",
+                       st == QZ_ERR_NOMEM ? "out of memory" : "internal error in loading");
+    }
+    st = qz_view_build(doc, rules, jconv, jclen, err);
+    free(jconv);
+    if (st != QZ_OK) {
+        qz_doc_free(doc);
+        return st;
     }
     *out = doc;
     return QZ_OK;
@@ -495,6 +545,9 @@ void qz_doc_free(qz_doc *doc)
     if (!doc)
         return;
     free(doc->source);
+    if (doc->view != doc->text)
+        free(doc->view);
+    free(doc->folds);
     free(doc->text);
     free(doc->line_start);
     free(doc->repairs);

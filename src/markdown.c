@@ -94,7 +94,8 @@ static void add_facts(tree *t, cmark_node *doc)
     cmark_node *list = add_list(t, doc);
     cmark_node *p = add_item(t, list);
     add_strong(t, p, "Source:");
-    add_text(t, p, " %s (%s)", t->doc->source, qz_encoding_name(t->doc->encoding));
+    add_text(t, p, " %s (%s%s)", t->doc->source, qz_encoding_name(t->doc->encoding),
+             t->doc->traditional ? ", traditional script" : "");
     if (h->year) {
         p = add_item(t, list);
         add_strong(t, p, "Date:");

@@ -1197,6 +1197,14 @@ size_t qz_number_read(const char *s, size_t len, qz_number *out)
     }
     size_t about = match_word(s, len, e.end, "左右");
     e.end += about;
+    /* 80%以上, 九成以上: the share is the lower bound */
+    if (!about && (percent_words || e.mark == MARK_PERCENT || e.mark == MARK_CHENG)) {
+        size_t above = qz_number_suffix_read(s + e.end, len - e.end, &(qz_qualifier){0});
+        if (above && !more) {
+            more = true;
+            e.end += above;
+        }
+    }
 
     /* One qualifier per number: a range or vague numeral says the most (约3至5 is still
      * 3..5), then the prefix the writer chose, then the suffixes. */
@@ -1214,4 +1222,20 @@ size_t qz_number_read(const char *s, size_t len, qz_number *out)
     out->start = 0;
     out->end = e.end;
     return e.end;
+}
+
+size_t qz_number_suffix_read(const char *s, size_t len, qz_qualifier *q)
+{
+    static const struct {
+        const char *word;
+        qz_qualifier q;
+    } words[] = {{"左右", QZ_QUAL_ABOUT}, {"以上", QZ_QUAL_MORE}, {"之上", QZ_QUAL_MORE}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = match_word(s, len, 0, words[i].word);
+        if (n) {
+            *q = words[i].q;
+            return n;
+        }
+    }
+    return 0;
 }

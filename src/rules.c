@@ -24,6 +24,7 @@
  * that matters is soon compiled, and those that scan every numeral are compiled within the
  * first report). */
 #define QZ_JIT_AFTER 64
+#define QZ_JIT_SUBJECT 65536
 #define QZ_OVECTOR_PAIRS 32
 
 typedef struct {
@@ -460,6 +461,9 @@ static qz_status on_units_list(loader *ld, const yaml_node_t *v, void *target)
 
 static void phrasing_clear(qz_phrasing *p)
 {
+    free(p->apart_with);
+    free(p->apart_key);
+    free(p->also);
     free(p->before_src);
     free(p->after_src);
     free(p->follows);
@@ -467,14 +471,27 @@ static void phrasing_clear(qz_phrasing *p)
     pattern_clear(&p->after);
 }
 
+/* apart: {with: KEY, key: KEY} */
+static qz_status on_apart(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_phrasing *ph = target;
+    key_entry keys[] = {{"with", on_string, &ph->apart_with}, {"key", on_string, &ph->apart_key}};
+    qz_status st = walk_mapping(ld, v, keys, 2);
+    if (st == QZ_OK && (!ph->apart_with || !ph->apart_key))
+        st = fail_at(ld, v, QZ_ERR_DATA, "%s", "apart needs with and key");
+    return st;
+}
+
 static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_metric_rule *m = target;
-    qz_phrasing ph = {0};
+    qz_phrasing ph = {.apart_rule = -1, .also_rule = -1};
     key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
                         {"after", on_checked_source, &ph.after_src},
-                        {"follows", on_string, &ph.follows}};
-    qz_status st = walk_mapping(ld, n, keys, 3);
+                        {"follows", on_string, &ph.follows},
+                        {"apart", on_apart, &ph},
+                        {"also", on_string, &ph.also}};
+    qz_status st = walk_mapping(ld, n, keys, 5);
     if (st == QZ_OK && !ph.before_src && !ph.after_src)
         st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
     size_t cap = m->nphrasings;
@@ -504,6 +521,9 @@ static void metric_clear(qz_metric_rule *m)
     free(m->phrasings);
     pattern_clear(&m->not_before);
     free(m->follows);
+    free(m->zh);
+    free(m->en);
+    free(m->kind);
 }
 
 static qz_metric_rule *find_metric(qz_rules *r, const char *key)
@@ -539,6 +559,8 @@ static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
         {"parts", on_parts_list, &m.parts},  {"phrasings", on_phrasings, &m},
         {"not_before", on_search_pattern, &m.not_before},
         {"follows", on_string, &m.follows},
+        {"zh", on_string, &m.zh},            {"en", on_string, &m.en},
+        {"kind", on_string, &m.kind},
     };
     qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
     if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
@@ -561,7 +583,31 @@ static void rate_clear(qz_rate_rule *r)
 {
     free(r->key);
     free(r->numerator);
-    free(r->denominator);
+    for (size_t i = 0; i < r->ndenominators; i++)
+        free(r->denominators[i]);
+    free(r->denominators);
+}
+
+static qz_status on_denominator_item(loader *ld, const yaml_node_t *n, void *target)
+{
+    qz_rate_rule *rate = target;
+    if (n->type != YAML_SCALAR_NODE)
+        return fail_at(ld, n, QZ_ERR_DATA, "%s", "denominator: expected a metric key");
+    size_t cap = rate->ndenominators;
+    if (!QZ_GROW(rate->denominators, cap, rate->ndenominators + 1) ||
+        !(rate->denominators[rate->ndenominators] = scalar_dup(n)))
+        return nomem(ld);
+    rate->ndenominators++;
+    return QZ_OK;
+}
+
+/* denominator: KEY, or a list of keys tried in order (the total, else the suggestions). */
+static qz_status on_denominators(loader *ld, const yaml_node_t *v, void *target)
+{
+    if (v->type == YAML_SCALAR_NODE)
+        return on_denominator_item(ld, v, target);
+    return each_item(ld, v, "denominator: expected a key or a list of keys",
+                     on_denominator_item, target);
 }
 
 static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
@@ -570,9 +616,9 @@ static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
     qz_rate_rule rate = {0};
     key_entry keys[] = {{"key", on_string, &rate.key},
                         {"numerator", on_string, &rate.numerator},
-                        {"denominator", on_string, &rate.denominator}};
+                        {"denominator", on_denominators, &rate}};
     qz_status st = walk_mapping(ld, n, keys, 3);
-    if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.denominator))
+    if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.ndenominators))
         st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
     if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
         st = nomem(ld);
@@ -652,6 +698,17 @@ static qz_status build_ignore(qz_rules *r, const char *name, qz_error *err)
     return build(r, &r->ignore_any, &b, true, name, err);
 }
 
+static qz_status build_view_drop(qz_rules *r, const char *name, qz_error *err)
+{
+    qz_buf b = {0};
+    for (size_t i = 0; i < r->view_drop.n; i++) {
+        qz_buf_puts(&b, i ? "|(?:" : "(?:");
+        qz_buf_puts(&b, r->view_drop.items[i].source);
+        qz_buf_puts(&b, ")");
+    }
+    return build(r, &r->view_drop_any, &b, false, name, err);
+}
+
 static qz_status build_phrasing(qz_rules *r, qz_phrasing *ph, const char *name, qz_error *err)
 {
     qz_status st = QZ_OK;
@@ -674,12 +731,26 @@ static qz_status build_phrasing(qz_rules *r, qz_phrasing *ph, const char *name, 
     return st;
 }
 
+/* The index of the metric named `key` in a phrasing's `what` of metric `of`. */
+static qz_status resolve_key(qz_rules *r, const char *of, const char *what, const char *key,
+                             long *index, const char *name, qz_error *err)
+{
+    qz_metric_rule *to = find_metric(r, key);
+    if (!to)
+        return qz_fail(err, QZ_ERR_DATA, name, 0, 0, "%s: %s names %s, which is no metric", of,
+                       what, key);
+    *index = to - r->metrics;
+    return QZ_OK;
+}
+
 /* Rebuilds every combined pattern from the lists as they now stand. */
 static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
 {
     qz_status st = build_units(r, name, err);
     if (st == QZ_OK)
         st = build_ignore(r, name, err);
+    if (st == QZ_OK)
+        st = build_view_drop(r, name, err);
     if (st == QZ_OK && !r->number_start.source) {
         r->number_start = (qz_pattern){.source = strdup(numeral_start), .utf = false};
         if (!r->number_start.source)
@@ -687,8 +758,16 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
     }
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
-        for (size_t k = 0; st == QZ_OK && k < r->metrics[i].nphrasings; k++)
-            st = build_phrasing(r, &r->metrics[i].phrasings[k], name, err);
+        for (size_t k = 0; st == QZ_OK && k < r->metrics[i].nphrasings; k++) {
+            qz_phrasing *ph = &r->metrics[i].phrasings[k];
+            st = build_phrasing(r, ph, name, err);
+            if (st == QZ_OK && ph->apart_key)
+                st = resolve_key(r, r->metrics[i].key, "apart", ph->apart_key, &ph->apart_rule,
+                                 name, err);
+            if (st == QZ_OK && ph->also)
+                st = resolve_key(r, r->metrics[i].key, "also", ph->also, &ph->also_rule, name,
+                                 err);
+        }
     return st;
 }
 
@@ -1038,6 +1117,8 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
         {"units", on_units, r},                {"ignore", on_pattern_list, &r->ignore},
         {"not_units", on_pattern, &r->not_units},
         {"negative", on_search_pattern, &r->negative},
+        {"view_drop", on_pattern_list, &r->view_drop},
+        {"traditional", on_search_pattern, &r->traditional},
         {"plan_words", on_search_pattern, &r->plan_words},
         {"metrics", on_metrics, r},            {"rates", on_rates, r},
         {"before_tail", on_checked_source, &r->before_tail},
@@ -1156,14 +1237,14 @@ static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
             return false;
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,     &r->opening_year,
-                                &r->page_furniture, &r->ignore};
+                                &r->page_furniture, &r->ignore,     &r->view_drop};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         for (size_t k = 0; k < lists[i]->n; k++)
             if (!fn(r, &lists[i]->items[k]))
                 return false;
     qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->topic,     &r->not_units,
                             &r->negative, &r->plan_words,   &r->unit_any, &r->ignore_any,
-                            &r->number_start};
+                            &r->number_start, &r->traditional, &r->view_drop_any};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         if (single[i]->source && !fn(r, single[i]))
             return false;
@@ -1232,6 +1313,8 @@ void qz_rules_free(qz_rules *r)
         unit_clear(&r->units[i]);
     free(r->units);
     pattern_list_clear(&r->ignore);
+    pattern_list_clear(&r->view_drop);
+    pattern_clear(&r->traditional);
     pattern_clear(&r->not_units);
     pattern_clear(&r->negative);
     pattern_clear(&r->plan_words);
@@ -1254,6 +1337,7 @@ void qz_rules_free(qz_rules *r)
     free(r->sums);
     pattern_clear(&r->unit_any);
     pattern_clear(&r->ignore_any);
+    pattern_clear(&r->view_drop_any);
     pattern_clear(&r->number_start);
     pcre2_match_data_free(r->md);
     pcre2_match_context_free(r->mc);
@@ -1323,8 +1407,12 @@ bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const cha
         return false;
     if (!pat->re && !compile_lazily(rules, (qz_pattern *)pat))
         return false;
-    if (pat->uses < QZ_JIT_AFTER && ++((qz_pattern *)pat)->uses == QZ_JIT_AFTER)
-        jit((qz_pattern *)pat); /* a cache, like the JIT code itself: not the rules' meaning */
+    /* a cache, like the JIT code itself: not the rules' meaning. A search over a long subject
+     * (the match view's folds, the traditional-script test: one search over the whole text)
+     * is worth compiling for at once. */
+    if (pat->uses < QZ_JIT_AFTER &&
+        (len - offset > QZ_JIT_SUBJECT || ++((qz_pattern *)pat)->uses == QZ_JIT_AFTER))
+        jit((qz_pattern *)pat);
     int rc = pcre2_match(pat->re, (PCRE2_SPTR)subject, len, offset, QZ_MATCH_FLAGS, rules->md,
                          rules->mc);
     if (rc == PCRE2_ERROR_NOMATCH)

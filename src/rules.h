@@ -56,6 +56,11 @@ typedef struct {
     qz_pattern before;  /* (?:B)(?:tail)$, searched in the words before the number */
     qz_pattern after;   /* (?:的|\s)*(?:A), anchored where the unit ends */
     char *follows;      /* key of the quantity just before, or NULL */
+    char *apart_with;   /* when the same sentence also states this key… */
+    char *apart_key;    /* …the figure is this key instead (制定N件 beside 修改M件 is laws.new) */
+    long apart_rule;    /* index of apart_key's metric, resolved after each file */
+    char *also;         /* the figure is this key too, unless `apart` renamed it */
+    long also_rule;
 } qz_phrasing;
 
 typedef struct {
@@ -67,10 +72,14 @@ typedef struct {
     size_t nphrasings;
     qz_pattern not_before; /* searched anywhere in the words before; re NULL if none */
     char *follows;         /* applies to every phrasing */
+    char *zh, *en;         /* one line each: what the figure counts */
+    char *kind;            /* its unit kind: count, persons or percent */
 } qz_metric_rule;
 
 typedef struct {
-    char *key, *numerator, *denominator;
+    char *key, *numerator;
+    char **denominators;   /* the first one the report states is used */
+    size_t ndenominators;
 } qz_rate_rule;
 
 /* One find of a check rule: a pattern and what replaces its match (NULL: no fix). */
@@ -115,6 +124,8 @@ struct qz_rules {
     qz_pattern_list ignore;
     qz_pattern not_units;  /* anchored where a measure word would start */
     qz_pattern negative;
+    qz_pattern_list view_drop; /* what the match view leaves out (pinyin, spaces at figures) */
+    qz_pattern traditional;    /* characters found only in traditional script */
     /* rules.yaml */
     qz_pattern plan_words;
     char *before_tail;
@@ -130,6 +141,7 @@ struct qz_rules {
     /* built from the above after each file is added */
     qz_pattern unit_any;     /* every unit, anchored, each alternative marked with its index */
     qz_pattern ignore_any;   /* every ignore pattern, anchored */
+    qz_pattern view_drop_any; /* every view_drop pattern, searched */
     qz_pattern number_start; /* where a numeral may start (unanchored) */
     pcre2_match_data *md;    /* one block for every match: patterns are run one at a time */
     pcre2_match_context *mc; /* the match and depth limits every match runs under */

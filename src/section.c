@@ -18,6 +18,8 @@ typedef struct {
 
 typedef struct {
     const qz_doc *doc;
+    const char *t;          /* the match view: every pattern reads it (see view.c) */
+    size_t len;
     const qz_rules *rules;
     qz_outline *o;
     size_t cap_parts, cap_sections, cap_topics;
@@ -68,13 +70,13 @@ static void read_date(builder *b, const para *p)
 {
     qz_header *h = &b->o->header;
     qz_match m;
-    const char *s = b->doc->text + p->start;
+    const char *s = b->t + p->start;
     if (h->year || !qz_pattern_list_match(b->rules, &b->rules->date, s, p->len, &m))
         return;
     qz_span y, mo, d;
     if (!group(b, &m, "y", p, &y) || !group(b, &m, "m", p, &mo) || !group(b, &m, "d", p, &d))
         return;
-    const char *t = b->doc->text;
+    const char *t = b->t;
     int year = read_year(t + y.start, y.len);
     unsigned month = read_small(t + mo.start, mo.len), day = read_small(t + d.start, d.len);
     if (!year || month < 1 || month > 12 || day < 1 || day > 31)
@@ -88,7 +90,7 @@ static void read_date(builder *b, const para *p)
 static void read_header_line(builder *b, const para *p)
 {
     qz_header *h = &b->o->header;
-    const char *s = b->doc->text + p->start;
+    const char *s = b->t + p->start;
     qz_match m;
     read_date(b, p);
     if (!h->speaker.len && qz_pattern_list_match(b->rules, &b->rules->speaker, s, p->len, &m)) {
@@ -107,9 +109,9 @@ static void read_header_line(builder *b, const para *p)
 static void find_header(builder *b)
 {
     const qz_doc *d = b->doc;
-    b->header_end = d->header_lines == 0        ? 0
-                    : d->header_lines < d->nlines ? d->line_start[d->header_lines]
-                                                  : d->len;
+    b->header_end = d->header_lines == 0          ? 0
+                    : d->header_lines < d->nlines ? qz_doc_view_offset(d, d->line_start[d->header_lines])
+                                                  : b->len;
 }
 
 /* ---- parts and sections ---- */
@@ -135,7 +137,7 @@ static bool add_part(builder *b, qz_part_kind kind, const para *p, qz_span marke
 
 static int title_year(builder *b, qz_span title)
 {
-    return read_year(b->doc->text + title.start, title.len);
+    return read_year(b->t + title.start, title.len);
 }
 
 /* A dated title (2022年的主要工作) is the plan when a review came before it or when it names
@@ -182,7 +184,7 @@ static void extend_open(builder *b, size_t end)
 static bool add_section(builder *b, const qz_heading_match *h, const para *p)
 {
     qz_outline *o = b->o;
-    const char *line = b->doc->text + p->start;
+    const char *line = b->t + p->start;
     if (!current_part(b)) {
         if (!add_part(b, QZ_PART_BODY, p, (qz_span){p->start, 0}, (qz_span){p->start, 0}))
             return false;
@@ -227,7 +229,7 @@ static bool add_section(builder *b, const qz_heading_match *h, const para *p)
 /* Returns false only when out of memory. */
 static bool read_heading(builder *b, const para *p, bool *was_heading)
 {
-    const char *line = b->doc->text + p->start;
+    const char *line = b->t + p->start;
     qz_heading_match h;
     *was_heading = true;
     qz_title_kind tk = qz_rules_part_title(b->rules, line, p->len);
@@ -255,7 +257,7 @@ static bool read_topic(builder *b, const para *p)
     qz_outline *o = b->o;
     qz_match m;
     qz_span title;
-    if (!qz_pattern_match(b->rules, &b->rules->topic, b->doc->text + p->start, p->len, &m) ||
+    if (!qz_pattern_match(b->rules, &b->rules->topic, b->t + p->start, p->len, &m) ||
         !group(b, &m, "title", p, &title))
         return true;
     if (!QZ_GROW(o->topics, b->cap_topics, o->ntopics + 1))
@@ -271,7 +273,7 @@ static void read_opening_year(builder *b, const para *p)
     qz_match m;
     qz_span y;
     if (b->o->year_reviewed ||
-        !qz_pattern_list_match(b->rules, &b->rules->opening_year, b->doc->text + p->start,
+        !qz_pattern_list_match(b->rules, &b->rules->opening_year, b->t + p->start,
                                p->len, &m) ||
         !group(b, &m, "y", p, &y))
         return;
@@ -282,7 +284,7 @@ static bool read_paragraph(builder *b, const para *p)
 {
     qz_part *part = current_part(b);
     qz_match m;
-    if (qz_pattern_match(b->rules, &b->rules->address, b->doc->text + p->start, p->len, &m)) {
+    if (qz_pattern_match(b->rules, &b->rules->address, b->t + p->start, p->len, &m)) {
         /* An address to the congress closes the section before it. */
         if (!b->closing_pending && part)
             b->part_end_before = part->end;
@@ -305,22 +307,22 @@ static bool read_paragraph(builder *b, const para *p)
 
 /* ---- the whole outline ---- */
 
-static qz_status split_paras(const qz_doc *doc, para **out, size_t *n)
+static qz_status split_paras(const char *t, size_t tlen, para **out, size_t *n)
 {
     size_t count = 0, cap = 0, start = 0;
     para *v = NULL;
-    for (size_t i = 0; i <= doc->len; i++) {
-        if (i < doc->len && doc->text[i] != '\n')
+    for (size_t i = 0; i <= tlen; i++) {
+        if (i < tlen && t[i] != '\n')
             continue;
-        if (!(i == doc->len && start == doc->len)) {
+        if (!(i == tlen && start == tlen)) {
             if (!QZ_GROW(v, cap, count + 1)) {
                 free(v);
                 return QZ_ERR_NOMEM;
             }
             size_t len = i - start;
-            size_t sk = qz_skip_space(doc->text + start, len);
+            size_t sk = qz_skip_space(t + start, len);
             len -= sk;
-            len -= qz_trim_space_end(doc->text + start + sk, len);
+            len -= qz_trim_space_end(t + start + sk, len);
             v[count++] = (para){start + sk, len, i};
         }
         start = i + 1;
@@ -340,7 +342,7 @@ static void finish(builder *b)
         o->closing = (qz_span){0, 0};
     else if (last)
         last->end = b->part_end_before;
-    size_t first = o->nparts ? o->parts[0].start : b->doc->len;
+    size_t first = o->nparts ? o->parts[0].start : b->len;
     o->preamble = (qz_span){0, first};
     if (!o->year_planned && o->year_reviewed)
         o->year_planned = o->year_reviewed + 1;
@@ -352,6 +354,50 @@ static void finish(builder *b)
     }
 }
 
+/* ---- offsets of the view back into the text ---- */
+
+static size_t text_at(const qz_doc *doc, size_t v, bool end)
+{
+    return qz_doc_text_offset(doc, v, end);
+}
+
+static void text_span(const qz_doc *doc, qz_span *s)
+{
+    size_t a = text_at(doc, s->start, false);
+    size_t e = s->len ? text_at(doc, s->start + s->len, true) : a;
+    *s = (qz_span){a, e - a};
+}
+
+/* The outline was read from the view; what leaves the stage points into the text. */
+static void to_text_offsets(const qz_doc *doc, qz_outline *o)
+{
+    if (doc->view == doc->text)
+        return;
+    qz_header *h = &o->header;
+    qz_span *spans[] = {&h->date_text, &h->speaker,  &h->speaker_title, &h->salutation,
+                        &h->title,     &o->preamble, &o->closing};
+    for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
+        text_span(doc, spans[i]);
+    for (size_t i = 0; i < o->nparts; i++) {
+        qz_part *p = &o->parts[i];
+        text_span(doc, &p->title);
+        text_span(doc, &p->marker);
+        p->start = text_at(doc, p->start, false);
+        p->end = text_at(doc, p->end, true);
+    }
+    for (size_t i = 0; i < o->nsections; i++) {
+        qz_section *s = &o->sections[i];
+        text_span(doc, &s->marker);
+        text_span(doc, &s->title);
+        s->start = text_at(doc, s->start, false);
+        s->end = text_at(doc, s->end, true);
+    }
+    for (size_t i = 0; i < o->ntopics; i++) {
+        text_span(doc, &o->topics[i].title);
+        o->topics[i].start = text_at(doc, o->topics[i].start, false);
+    }
+}
+
 qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *rules,
                          qz_error *err)
 {
@@ -359,11 +405,11 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *ru
     qz_outline *o = calloc(1, sizeof *o);
     para *paras = NULL;
     size_t n = 0;
-    if (!o || split_paras(doc, &paras, &n) != QZ_OK) {
+    if (!o || split_paras(doc->view, doc->view_len, &paras, &n) != QZ_OK) {
         free(o);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
-    builder b = {.doc = doc, .rules = rules, .o = o};
+    builder b = {.doc = doc, .t = doc->view, .len = doc->view_len, .rules = rules, .o = o};
     find_header(&b);
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
@@ -385,6 +431,7 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *ru
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
     finish(&b);
+    to_text_offsets(doc, o);
     *out = o;
     return QZ_OK;
 }

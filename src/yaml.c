@@ -324,6 +324,8 @@ static void emit_rates(emitter *e, const qz_metrics *m)
         emit_decimal(e, m->items[r->numerator].lo);
         emit_cstr(e, "denominator");
         emit_decimal(e, m->items[r->denominator].lo);
+        emit_cstr(e, "denominator_key");
+        emit_cstr(e, r->denominator_key);
         emit_cstr(e, "computed");
         emit_decimal(e, r->computed);
         emit_cstr(e, "consistent");
@@ -343,6 +345,8 @@ static void emit_summary(emitter *e, const qz_summary *s)
     emit_cstr(e, s->doc->source);
     emit_cstr(e, "encoding");
     emit_cstr(e, qz_encoding_name(s->doc->encoding));
+    emit_cstr(e, "script");
+    emit_cstr(e, s->doc->traditional ? "traditional" : "simplified");
     emit_header(e, &s->outline->header);
     emit_years(e, s->outline);
     emit_range(e, "preamble", s->outline->preamble);

@@ -1,0 +1,317 @@
+/* view.c — the match view: the text as every matcher reads it. Reports reach us in many
+ * copies of one phrasing: traditional script (議案, 審議), full-width digits (１２件), spaces a
+ * web page put around a figure (法规和决定 15 件), pinyin a page inserted after a character
+ * (滿(mǎn)意率). The view folds them all into one spelling, so that one rule reads them all,
+ * and keeps a list of folds to turn its offsets back into offsets of the text: lines, columns
+ * and quotes stay the original file's, and `check`, which judges the text as written, never
+ * reads the view.
+ *
+ * What is left out is data (words.yaml `view_drop`); which characters mark traditional script
+ * is data too (`traditional`); the conversion is OpenCC's t2s. OpenCC converts about 9 MB/s,
+ * several times slower than the rest of a run, so it runs only on text with traditional
+ * characters in it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <opencc/opencc.h>
+
+#include "rules.h"
+
+/* How many traditional-only characters make a text worth converting: one quoted name (臺灣)
+ * is not a traditional text, and converting it would only cost time. A sentence on its own
+ * has fewer: there, one in QZ_TRADITIONAL_BYTES bytes (about 20 characters) is enough. */
+#define QZ_TRADITIONAL_HITS 8
+#define QZ_TRADITIONAL_BYTES 60
+/* The share of Han characters that t2s changed, in percent, above which a text is said to be
+ * in traditional script: in a traditional report about a third are; in a simplified one
+ * that quotes a few names, almost none. */
+#define QZ_TRADITIONAL_SHARE 5
+
+typedef struct {
+    qz_buf view;
+    qz_view_fold *folds;
+    size_t nfolds, cap;
+    size_t text_pos; /* how much of the text has been taken into the view */
+    bool failed;
+} builder;
+
+static void fold(builder *b, size_t text_len, const char *as, size_t as_len)
+{
+    if (!QZ_GROW(b->folds, b->cap, b->nfolds + 1)) {
+        b->failed = true;
+        return;
+    }
+    b->folds[b->nfolds++] = (qz_view_fold){b->view.len, as_len, b->text_pos, text_len};
+    qz_buf_append(&b->view, as, as_len);
+    b->text_pos += text_len;
+}
+
+static void copy(builder *b, const char *text, size_t n)
+{
+    qz_buf_append(&b->view, text + b->text_pos, n);
+    b->text_pos += n;
+}
+
+static bool is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* Full-width digits, letters and ％ as ASCII: 0 when cp is none of them. */
+static char narrow(uint32_t cp)
+{
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05)
+        return (char)(cp - 0xFEE0);
+    return 0;
+}
+
+/* ---- traditional script ---- */
+
+static bool looks_traditional(const qz_rules *r, const char *t, size_t len)
+{
+    size_t hits = 0, pos = 0;
+    qz_match m;
+    while (hits < QZ_TRADITIONAL_HITS && pos < len &&
+           qz_pattern_match_at(r, &r->traditional, t, len, pos, &m)) {
+        hits++;
+        pos = m.end > pos ? m.end : pos + 1;
+    }
+    return hits >= QZ_TRADITIONAL_HITS || (hits >= 2 && hits * QZ_TRADITIONAL_BYTES >= len);
+}
+
+/* Appends s converted by t2s, with as many characters as s has: OpenCC converts phrases, and
+ * a phrase may come out longer or shorter; such a line is converted character by character,
+ * so that every character of the text has its own converted character. */
+static bool convert_aligned(opencc_t cc, const char *s, size_t len, qz_buf *out, bool by_line)
+{
+    char *c = opencc_convert_utf8(cc, s, len);
+    if (!c)
+        return false;
+    size_t clen = strlen(c);
+    bool aligned = qz_utf8_count(c, clen) == qz_utf8_count(s, len);
+    if (aligned)
+        qz_buf_append(out, c, clen);
+    opencc_convert_utf8_free(c);
+    if (aligned)
+        return true;
+    size_t pos = 0;
+    while (pos < len) {
+        size_t n;
+        if (by_line) {
+            const char *nl = memchr(s + pos, '\n', len - pos);
+            n = nl ? (size_t)(nl - (s + pos)) + 1 : len - pos;
+        } else {
+            qz_utf8_decode(s + pos, len - pos, &n);
+        }
+        if (by_line) {
+            if (!convert_aligned(cc, s + pos, n, out, false))
+                return false;
+        } else {
+            char *one = opencc_convert_utf8(cc, s + pos, n);
+            if (!one)
+                return false;
+            size_t olen = strlen(one);
+            bool single = qz_utf8_count(one, olen) == 1;
+            qz_buf_append(out, single ? one : s + pos, single ? olen : n);
+            opencc_convert_utf8_free(one);
+        }
+        pos += n;
+    }
+    return true;
+}
+
+/* text converted by t2s, character for character; *conv is NULL when OpenCC failed. */
+static qz_status to_simplified(const char *t, size_t len, char **conv, size_t *clen)
+{
+    *conv = NULL;
+    opencc_t cc = opencc_open(OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
+    if (cc == (opencc_t)-1)
+        return QZ_ERR_INTERNAL;
+    qz_buf out = {0};
+    bool ok = convert_aligned(cc, t, len, &out, true);
+    opencc_close(cc);
+    if (!ok) {
+        qz_buf_free(&out);
+        return QZ_ERR_INTERNAL;
+    }
+    *conv = qz_buf_release(&out, clen);
+    return *conv ? QZ_OK : QZ_ERR_NOMEM;
+}
+
+/* ---- building the view ---- */
+
+/* The next span to leave out, at or after pos: [*start, *end), or false. */
+static bool next_drop(const qz_rules *r, const char *t, size_t len, size_t pos, size_t *start,
+                      size_t *end)
+{
+    qz_match m;
+    while (pos < len && qz_pattern_match_at(r, &r->view_drop_any, t, len, pos, &m)) {
+        *start = qz_match_start(r);
+        if (m.end > *start) {
+            *end = m.end;
+            return true;
+        }
+        pos = *start + 1; /* an empty match leaves nothing out */
+        while (pos < len && ((unsigned char)t[pos] & 0xC0) == 0x80)
+            pos++;
+    }
+    return false;
+}
+
+/* Walks the text and conv (t2s of it, or NULL) in step, folding as it goes. */
+static void fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
+                      const char *conv, size_t clen, size_t *changed_han, size_t *han)
+{
+    size_t ds = len, de = len, cpos = 0, run = 0; /* run: bytes to copy before pos */
+    bool drop = next_drop(r, t, len, 0, &ds, &de);
+    size_t pos = 0;
+    while (pos < len) {
+        if (drop && pos == ds) {
+            copy(b, t, run);
+            run = 0;
+            for (size_t p = ds; conv && p < de;) { /* keep conv in step */
+                size_t n, cn;
+                qz_utf8_decode(t + p, de - p, &n);
+                qz_utf8_decode(conv + cpos, clen - cpos, &cn);
+                p += n;
+                cpos += cn;
+            }
+            fold(b, de - ds, "", 0);
+            pos = de;
+            drop = next_drop(r, t, len, pos, &ds, &de);
+            continue;
+        }
+        size_t n, cn = 0;
+        uint32_t cp = qz_utf8_decode(t + pos, len - pos, &n);
+        const char *as = NULL;
+        size_t as_len = 0;
+        char ascii = narrow(cp);
+        if (conv) {
+            qz_utf8_decode(conv + cpos, clen - cpos, &cn);
+            if (is_han(cp)) {
+                ++*han;
+                if (cn != n || memcmp(conv + cpos, t + pos, n) != 0) {
+                    ++*changed_han;
+                    as = conv + cpos;
+                    as_len = cn;
+                }
+            }
+        }
+        if (ascii) {
+            as = &ascii;
+            as_len = 1;
+        }
+        if (as) {
+            copy(b, t, run);
+            run = 0;
+            fold(b, n, as, as_len);
+        } else {
+            run += n;
+        }
+        pos += n;
+        cpos += cn;
+    }
+    copy(b, t, run);
+}
+
+/* Whether the text has anything to fold at all: most reports have not, and then the view is
+ * the text itself. */
+static bool needs_folding(const qz_rules *r, const char *t, size_t len, bool convert)
+{
+    size_t s, e;
+    if (convert || next_drop(r, t, len, 0, &s, &e))
+        return true;
+    for (const char *p = memchr(t, 0xEF, len); p; p = memchr(p + 1, 0xEF, len - (p + 1 - t)))
+        if (p + 2 < t + len && narrow(qz_utf8_decode(p, (size_t)(t + len - p), &s)))
+            return true;
+    return false;
+}
+
+qz_status qz_view_simplify(const qz_rules *r, const char *t, size_t len, const char *source,
+                           char **conv, size_t *clen, qz_error *err)
+{
+    *conv = NULL;
+    *clen = 0;
+    if (!r || !qz_pattern_present(&r->traditional) || !looks_traditional(r, t, len))
+        return QZ_OK;
+    qz_status st = to_simplified(t, len, conv, clen);
+    if (st != QZ_OK)
+        return qz_fail(err, st, source, 0, 0, "%s",
+                       st == QZ_ERR_NOMEM ? "out of memory"
+                                          : "OpenCC could not convert traditional script "
+                                            "(t2s: is libopencc-data installed?)");
+    return QZ_OK;
+}
+
+qz_status qz_view_build(qz_doc *doc, const qz_rules *r, const char *conv, size_t clen,
+                        qz_error *err)
+{
+    doc->view = doc->text;
+    doc->view_len = doc->len;
+    if (!r || !needs_folding(r, doc->text, doc->len, conv != NULL))
+        return QZ_OK;
+    builder b = {0};
+    size_t changed = 0, han = 0;
+    fold_text(&b, r, doc->text, doc->len, conv, clen, &changed, &han);
+    size_t vlen = 0;
+    char *view = b.failed ? NULL : qz_buf_release(&b.view, &vlen);
+    qz_buf_free(&b.view);
+    if (!view) {
+        free(b.folds);
+        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+    }
+    doc->view = view;
+    doc->view_len = vlen;
+    doc->folds = b.folds;
+    doc->nfolds = b.nfolds;
+    doc->traditional = han && changed * 100 >= han * QZ_TRADITIONAL_SHARE;
+    return QZ_OK;
+}
+
+size_t qz_doc_view_offset(const qz_doc *doc, size_t t)
+{
+    size_t lo = 0, hi = doc->nfolds; /* first fold that starts past t */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->folds[mid].text_start <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return t;
+    const qz_view_fold *f = &doc->folds[lo - 1];
+    size_t tend = f->text_start + f->text_len;
+    if (t < tend)
+        return f->view_start;
+    return f->view_start + f->view_len + (t - tend);
+}
+
+/* The last fold that starts before v (at or before it for a start), or -1. */
+static long fold_before(const qz_doc *doc, size_t v, bool end)
+{
+    size_t lo = 0, hi = doc->nfolds; /* first fold past v */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t s = doc->folds[mid].view_start;
+        if (end ? s < v : s <= v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+size_t qz_doc_text_offset(const qz_doc *doc, size_t v, bool end)
+{
+    long i = fold_before(doc, v, end);
+    if (i < 0)
+        return v;
+    const qz_view_fold *f = &doc->folds[i];
+    size_t vend = f->view_start + f->view_len;
+    if (end ? v <= vend : v < vend) /* inside the folded form */
+        return end ? f->text_start + f->text_len : f->text_start;
+    return f->text_start + f->text_len + (v - vend);
+}
