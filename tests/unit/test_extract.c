@@ -80,6 +80,7 @@ static const char *const sample_keys[][3] = {
     {"meetings.standing_committee", "10", "6"},
     {"meetings.chairpersons", "12", "6"},
     {"laws.enacted", "3", "6"},
+    {"laws.new", "3", "6"}, /* 制定…3部 with no amended count beside it: both */
     {"laws.reviewed_normative_documents", "32", "6"},
     {"reports.heard", "26", "6"},
     {"inspections.law_enforcement", "7", "6"},
@@ -91,6 +92,8 @@ static const char *const sample_keys[][3] = {
     {"proposals.total", "318", "32"},
     {"proposals.resolved", "292", "32"},
     {"proposals.resolved_rate", "91.8", "32"},
+    {"proposals.in_progress", "25", "32"},
+    {"proposals.in_progress_rate", "7.9", "32"},
 };
 
 static void test_sample_figures(void **state)
@@ -132,7 +135,7 @@ static void test_sample_rates(void **state)
     (void)state;
     report r;
     open_file(&r, "data/quzhou-2023.txt");
-    assert_int_equal(r.m->nrates, 2);
+    assert_int_equal(r.m->nrates, 3);
     char buf[32];
     const qz_rate *a = &r.m->rates[0];
     assert_string_equal(a->key, "audit.rectification_rate");
@@ -146,6 +149,12 @@ static void test_sample_rates(void **state)
     qz_decimal_format(p->computed, buf, sizeof buf);
     assert_string_equal(buf, "91.824");
     assert_true(p->consistent);
+    assert_string_equal(p->denominator_key, "proposals.total");
+    const qz_rate *g = &r.m->rates[2];
+    assert_string_equal(g->key, "proposals.in_progress_rate");
+    qz_decimal_format(g->computed, buf, sizeof buf);
+    assert_string_equal(buf, "7.862");
+    assert_true(g->consistent);
     close_report(&r);
 }
 

@@ -27,6 +27,8 @@ static void read_phrase(const char *phrase, char *out, size_t size)
         fail_msg("%s: %s", phrase, err.message);
     out[0] = '\0';
     for (size_t i = 0; i < m->n; i++) {
+        if (i && m->items[i].start == m->items[i - 1].start)
+            continue; /* the same figure under a second key (rules.yaml `also`) */
         char value[100];
         qz_quantity_value(&m->items[i], value, sizeof value);
         size_t used = strlen(out);
@@ -65,7 +67,7 @@ static void test_every_row(void **state)
     }
     fclose(f);
     print_message("numerals.tsv: %d rows, %d failed\n", rows, failures);
-    assert_int_equal(rows, 88);
+    assert_int_equal(rows, 94);
     assert_int_equal(failures, 0);
 }
 

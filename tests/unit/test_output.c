@@ -62,7 +62,7 @@ static void test_json(void **state)
     assert_non_null(root);
     assert_string_equal(json_string_value(json_object_get(root, "file")), "data/quzhou-2023.txt");
     json_t *m = json_object_get(root, "metrics");
-    assert_int_equal(json_array_size(m), 14);
+    assert_int_equal(json_array_size(m), 17);
     json_t *first = json_array_get(m, 0);
     assert_string_equal(json_string_value(json_object_get(first, "key")),
                         "meetings.standing_committee");
@@ -73,8 +73,10 @@ static void test_json(void **state)
     /* 96.9 is written 96.9, not 96.900000000000006 */
     assert_non_null(strstr(out, "\"value\":96.9,"));
     json_t *rates = json_object_get(root, "rates");
-    assert_int_equal(json_array_size(rates), 2);
+    assert_int_equal(json_array_size(rates), 3);
     json_t *r = json_array_get(rates, 0);
+    assert_string_equal(json_string_value(json_object_get(r, "denominator_key")),
+                        "audit.problems_found");
     assert_true(json_is_true(json_object_get(r, "consistent")));
     assert_int_equal(json_integer_value(json_object_get(r, "numerator")), 93);
     assert_non_null(strstr(out, "\"computed\":96.875,"));
@@ -115,7 +117,8 @@ static void test_yaml(void **state)
     assert_int_equal(qz_summary_render_yaml(&s, &out, &len, &err), QZ_OK);
     assert_true(yaml_nodes(out, len) > 100);
     assert_non_null(strstr(out, "\nrates:\n- {key: audit.rectification_rate, stated: 96.9, "
-                                "numerator: 93, denominator: 96, computed: 96.875, "
+                                "numerator: 93, denominator: 96, "
+                                "denominator_key: audit.problems_found, computed: 96.875, "
                                 "consistent: true}\n"));
     free(out);
 }
