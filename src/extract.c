@@ -467,19 +467,35 @@ static long index_of(const qz_metrics *m, const char *key)
     return q ? q - m->items : -1;
 }
 
+/* The base the text names in the words before a stated rate (占建议总数的80.6%), or NULL. */
+static const char *named_base(const scan *sc, const qz_rate_rule *rule, const qz_quantity *q)
+{
+    size_t from = clause_start(sc->doc->view, q->start, 0, QZ_WINDOW_CHARS);
+    for (size_t i = 0; i < rule->nnamed; i++) {
+        qz_match mt;
+        if (qz_pattern_match_at(sc->r, &rule->named[i].before, sc->doc->view, q->start, from,
+                                &mt))
+            return rule->named[i].key;
+    }
+    return NULL;
+}
+
 static bool link_rates(scan *sc)
 {
     qz_metrics *m = sc->m;
     for (size_t i = 0; i < sc->r->nrates; i++) {
         const qz_rate_rule *rule = &sc->r->rates[i];
-        long s = index_of(m, rule->key), a = index_of(m, rule->numerator), b = -1;
+        long s = index_of(m, rule->key), a = index_of(m, rule->numerator);
+        const char *base = s >= 0 ? named_base(sc, rule, &m->items[s]) : NULL;
         size_t d = 0; /* the first denominator the report states: never a total it does not */
-        while (d < rule->ndenominators && (b = index_of(m, rule->denominators[d])) < 0)
+        long b = base ? index_of(m, base) : -1;
+        while (!base && d < rule->ndenominators && (b = index_of(m, rule->denominators[d])) < 0)
             d++;
         if (s < 0 || a < 0 || b < 0)
             continue;
         qz_rate rate = {.key = rule->key, .stated = (size_t)s, .numerator = (size_t)a,
-                        .denominator = (size_t)b, .denominator_key = rule->denominators[d]};
+                        .denominator = (size_t)b,
+                        .denominator_key = base ? base : rule->denominators[d]};
         if (!link_rate(&m->items[s], &m->items[a], &m->items[b], &rate))
             continue;
         if (!QZ_GROW(m->rates, sc->cap_rates, m->nrates + 1))

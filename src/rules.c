@@ -586,6 +586,38 @@ static void rate_clear(qz_rate_rule *r)
     for (size_t i = 0; i < r->ndenominators; i++)
         free(r->denominators[i]);
     free(r->denominators);
+    for (size_t i = 0; i < r->nnamed; i++) {
+        pattern_clear(&r->named[i].before);
+        free(r->named[i].key);
+    }
+    free(r->named);
+}
+
+/* named: [{before: PATTERN, key: KEY}] */
+static qz_status on_named_item(loader *ld, const yaml_node_t *n, void *target)
+{
+    qz_rate_rule *rate = target;
+    qz_rate_base base = {0};
+    key_entry keys[] = {{"before", on_search_pattern, &base.before},
+                        {"key", on_string, &base.key}};
+    qz_status st = walk_mapping(ld, n, keys, 2);
+    if (st == QZ_OK && (!base.key || !qz_pattern_present(&base.before)))
+        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a named base needs before and key");
+    size_t cap = rate->nnamed;
+    if (st == QZ_OK && !QZ_GROW(rate->named, cap, rate->nnamed + 1))
+        st = nomem(ld);
+    if (st != QZ_OK) {
+        pattern_clear(&base.before);
+        free(base.key);
+        return st;
+    }
+    rate->named[rate->nnamed++] = base;
+    return QZ_OK;
+}
+
+static qz_status on_named(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "named: expected a list", on_named_item, target);
 }
 
 static qz_status on_denominator_item(loader *ld, const yaml_node_t *n, void *target)
@@ -616,8 +648,9 @@ static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
     qz_rate_rule rate = {0};
     key_entry keys[] = {{"key", on_string, &rate.key},
                         {"numerator", on_string, &rate.numerator},
-                        {"denominator", on_denominators, &rate}};
-    qz_status st = walk_mapping(ld, n, keys, 3);
+                        {"denominator", on_denominators, &rate},
+                        {"named", on_named, &rate}};
+    qz_status st = walk_mapping(ld, n, keys, 4);
     if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.ndenominators))
         st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
     if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
@@ -1251,6 +1284,10 @@ static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
     for (size_t i = 0; i < r->nunits; i++)
         if (!fn(r, &r->units[i].pat))
             return false;
+    for (size_t i = 0; i < r->nrates; i++)
+        for (size_t k = 0; k < r->rates[i].nnamed; k++)
+            if (!fn(r, &r->rates[i].named[k].before))
+                return false;
     for (size_t i = 0; i < r->nmetrics; i++) {
         qz_metric_rule *m = &r->metrics[i];
         if (m->not_before.source && !fn(r, &m->not_before))

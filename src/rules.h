@@ -76,10 +76,18 @@ typedef struct {
     char *kind;            /* its unit kind: count, persons or percent */
 } qz_metric_rule;
 
+/* A base the text names before a rate (占建议总数的80.6%): that denominator, not the first. */
+typedef struct {
+    qz_pattern before;     /* searched in the words before the stated figure */
+    char *key;
+} qz_rate_base;
+
 typedef struct {
     char *key, *numerator;
     char **denominators;   /* the first one the report states is used */
     size_t ndenominators;
+    qz_rate_base *named;   /* unless the text names its base */
+    size_t nnamed;
 } qz_rate_rule;
 
 /* One find of a check rule: a pattern and what replaces its match (NULL: no fix). */

@@ -1,0 +1,1 @@
+qzreport metrics tests/fixtures/metrics/traditional-script.txt

@@ -1,0 +1,1 @@
+qzreport metrics -f json tests/fixtures/metrics/web-copy.txt

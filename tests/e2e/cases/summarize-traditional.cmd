@@ -1,0 +1,1 @@
+qzreport summarize tests/fixtures/metrics/traditional-script.txt | head -20
