@@ -194,8 +194,11 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
             continue;
         if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c))
             continue;
+        /* one search rules out every phrasing with a `before` at once */
+        bool any_before = !qz_pattern_present(&rule->before_any) || search(r, &rule->before_any, c);
         for (size_t k = 0; k < rule->nphrasings; k++)
-            if (phrasing_matches(r, &rule->phrasings[k], c)) {
+            if ((any_before || !rule->phrasings[k].before_src) &&
+                phrasing_matches(r, &rule->phrasings[k], c)) {
                 *via = &rule->phrasings[k];
                 return (long)i;
             }

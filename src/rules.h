@@ -72,6 +72,8 @@ typedef struct {
     size_t nphrasings;
     qz_pattern not_before; /* searched anywhere in the words before; re NULL if none */
     char *follows;         /* applies to every phrasing */
+    qz_pattern before_any; /* every phrasing's `before` in one search: when it fails, no
+                              phrasing with a `before` can match, and one search saves many */
     char *zh, *en;         /* one line each: what the figure counts */
     char *kind;            /* its unit kind: count, persons or percent */
 } qz_metric_rule;
@@ -133,7 +135,8 @@ struct qz_rules {
     qz_pattern not_units;  /* anchored where a measure word would start */
     qz_pattern negative;
     qz_pattern_list view_drop; /* what the match view leaves out (pinyin, spaces at figures) */
-    qz_pattern traditional;    /* characters found only in traditional script */
+    unsigned char *traditional; /* bitmap of the BMP: characters only traditional script
+                                   writes (words.yaml `traditional`); NULL if none */
     /* rules.yaml */
     qz_pattern plan_words;
     char *before_tail;

@@ -69,14 +69,24 @@ static char narrow(uint32_t cp)
 
 /* ---- traditional script ---- */
 
+static bool is_traditional(const qz_rules *r, uint32_t cp)
+{
+    return cp <= 0xFFFF && (r->traditional[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* Counts the traditional-only characters, as far as the decision needs. Han characters of
+ * the BMP are three bytes led by E3..E9: the others are stepped over without decoding. */
 static bool looks_traditional(const qz_rules *r, const char *t, size_t len)
 {
-    size_t hits = 0, pos = 0;
-    qz_match m;
-    while (hits < QZ_TRADITIONAL_HITS && pos < len &&
-           qz_pattern_match_at(r, &r->traditional, t, len, pos, &m)) {
-        hits++;
-        pos = m.end > pos ? m.end : pos + 1;
+    size_t hits = 0;
+    for (size_t pos = 0; pos + 2 < len && hits < QZ_TRADITIONAL_HITS; pos++) {
+        unsigned char b = (unsigned char)t[pos];
+        if (b < 0xE3 || b > 0xE9)
+            continue;
+        size_t n;
+        if (is_traditional(r, qz_utf8_decode(t + pos, len - pos, &n)))
+            hits++;
+        pos += n - 1;
     }
     return hits >= QZ_TRADITIONAL_HITS || (hits >= 2 && hits * QZ_TRADITIONAL_BYTES >= len);
 }
@@ -234,7 +244,7 @@ qz_status qz_view_simplify(const qz_rules *r, const char *t, size_t len, const c
 {
     *conv = NULL;
     *clen = 0;
-    if (!r || !qz_pattern_present(&r->traditional) || !looks_traditional(r, t, len))
+    if (!r || !r->traditional || !looks_traditional(r, t, len))
         return QZ_OK;
     qz_status st = to_simplified(t, len, conv, clen);
     if (st != QZ_OK)
