@@ -16,6 +16,8 @@
 /* How far the words before or after a number are looked at: a clause is rarely longer, and the
  * bound keeps the scan linear whatever the input. */
 #define QZ_WINDOW_CHARS 60
+/* How far back the start of a sentence is looked for (not_in_sentence). */
+#define QZ_SENTENCE_CHARS 200
 /* How far a quote reaches on either side of its number. */
 #define QZ_QUOTE_CHARS 80
 
@@ -54,6 +56,13 @@ static bool is_clause_mark(uint32_t cp)
     }
 }
 
+/* A mark that ends a sentence for good: not a comma or semicolon (one sentence often lists a
+ * year's figures through ；). */
+static bool is_full_stop(uint32_t cp)
+{
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == '\n';
+}
+
 static bool is_sentence_mark(uint32_t cp)
 {
     return cp != 0xFF0C && cp != ',' && is_clause_mark(cp);
@@ -89,6 +98,20 @@ static size_t clause_end(const char *t, size_t len, size_t pos, size_t limit)
         if (is_clause_mark(qz_utf8_decode(t + pos, len - pos, &n)))
             return pos;
         pos += n;
+    }
+    return pos;
+}
+
+/* Walks back from pos over at most `limit` characters, stopping after a full stop (。！？) or a
+ * line end: where the sentence that holds pos starts. */
+static size_t sentence_start(const char *t, size_t pos, size_t limit)
+{
+    for (size_t k = 0; k < limit && pos > 0; k++) {
+        size_t p = prev_char(t, pos);
+        size_t n;
+        if (is_full_stop(qz_utf8_decode(t + p, pos - p, &n)))
+            return pos;
+        pos = p;
     }
     return pos;
 }
@@ -150,6 +173,8 @@ static bool has_unit(const qz_metric_rule *rule, const char *unit)
 
 typedef struct {
     const char *text;
+    size_t sentence;    /* start of the sentence (after 。！？ or a line end, at most
+                           QZ_SENTENCE_CHARS back) */
     size_t before;      /* start of the words before the number */
     size_t start;       /* the number (with its prefix) */
     size_t unit_end;    /* just past its measure word */
@@ -162,6 +187,13 @@ static bool search(const qz_rules *r, const qz_pattern *p, const context *c)
     qz_match m;
     return qz_pattern_present(p) &&
            qz_pattern_match(r, p, c->text + c->before, c->start - c->before, &m);
+}
+
+static bool in_sentence(const qz_rules *r, const qz_pattern *p, const context *c)
+{
+    qz_match m;
+    return qz_pattern_present(p) &&
+           qz_pattern_match(r, p, c->text + c->sentence, c->start - c->sentence, &m);
 }
 
 static bool follows_ok(const char *follows, const context *c)
@@ -192,7 +224,8 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
         const qz_metric_rule *rule = &r->metrics[i];
         if (!(rule->parts & (1u << q->where)) || !has_unit(rule, q->unit))
             continue;
-        if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c))
+        if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c) ||
+            in_sentence(r, &rule->not_in_sentence, c))
             continue;
         /* one search rules out every phrasing with a `before` at once */
         bool any_before = !qz_pattern_present(&rule->before_any) || search(r, &rule->before_any, c);
@@ -312,6 +345,7 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     bool same_sentence = sc->prev >= 0 && !sentence_mark_between(t, prev_end, start);
     context c = {
         .text = t,
+        .sentence = sentence_start(t, start, QZ_SENTENCE_CHARS),
         .before = cs > prev_end ? cs : prev_end,
         .start = start,
         .unit_end = unit_end,
@@ -333,14 +367,12 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
 
 /* ---- what a whole sentence says ---- */
 
-/* Whether a full stop (not a comma or semicolon: one sentence often lists a year's figures
- * through ；) or a line end stands in t[from, to). */
+/* Whether a full stop or a line end stands in t[from, to). */
 static bool full_stop_between(const char *t, size_t from, size_t to)
 {
     while (from < to) {
         size_t n;
-        uint32_t cp = qz_utf8_decode(t + from, to - from, &n);
-        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == '\n')
+        if (is_full_stop(qz_utf8_decode(t + from, to - from, &n)))
             return true;
         from += n;
     }

@@ -548,6 +548,7 @@ static void metric_clear(qz_metric_rule *m)
         phrasing_clear(&m->phrasings[i]);
     free(m->phrasings);
     pattern_clear(&m->not_before);
+    pattern_clear(&m->not_in_sentence);
     pattern_clear(&m->before_any);
     free(m->follows);
     free(m->zh);
@@ -587,6 +588,7 @@ static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
         {"key", on_string, &m.key},          {"units", on_units_list, &m},
         {"parts", on_parts_list, &m.parts},  {"phrasings", on_phrasings, &m},
         {"not_before", on_search_pattern, &m.not_before},
+        {"not_in_sentence", on_search_pattern, &m.not_in_sentence},
         {"follows", on_string, &m.follows},
         {"zh", on_string, &m.zh},            {"en", on_string, &m.en},
         {"kind", on_string, &m.kind},
@@ -1202,6 +1204,7 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
         {"header", on_header, r},              {"address", on_pattern, &r->address},
         {"opening_year", on_pattern_list, &r->opening_year},
         {"sentence_end", on_pattern, &r->sentence_end}, {"topic", on_pattern, &r->topic},
+        {"table_row", on_pattern, &r->table_row},
         {"page_furniture", on_pattern_list, &r->page_furniture},
         {"units", on_units, r},                {"ignore", on_pattern_list, &r->ignore},
         {"not_units", on_pattern, &r->not_units},
@@ -1331,7 +1334,8 @@ static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
         for (size_t k = 0; k < lists[i]->n; k++)
             if (!fn(r, &lists[i]->items[k]))
                 return false;
-    qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->topic,     &r->not_units,
+    qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->table_row, &r->topic,
+                            &r->not_units,
                             &r->negative, &r->plan_words,   &r->unit_any, &r->ignore_any,
                             &r->number_start, &r->view_drop_any};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
@@ -1349,6 +1353,8 @@ static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
         if (m->not_before.source && !fn(r, &m->not_before))
             return false;
         if (m->before_any.source && !fn(r, &m->before_any))
+            return false;
+        if (m->not_in_sentence.source && !fn(r, &m->not_in_sentence))
             return false;
         for (size_t k = 0; k < m->nphrasings; k++)
             if ((m->phrasings[k].before.source && !fn(r, &m->phrasings[k].before)) ||
@@ -1403,6 +1409,7 @@ void qz_rules_free(qz_rules *r)
         pattern_list_clear(lists[i]);
     pattern_clear(&r->address);
     pattern_clear(&r->sentence_end);
+    pattern_clear(&r->table_row);
     pattern_clear(&r->topic);
     for (size_t i = 0; i < r->nunits; i++)
         unit_clear(&r->units[i]);
@@ -1621,6 +1628,9 @@ bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len)
 {
     size_t start = len;
     qz_match m;
+    if (qz_pattern_present(&rules->table_row) &&
+        qz_pattern_match(rules, &rules->table_row, line, len, &m))
+        return true;
     for (int k = 0; k < QZ_LINE_END_WINDOW && start > 0; k++) {
         start--;
         while (start > 0 && ((unsigned char)line[start] & 0xC0) == 0x80)

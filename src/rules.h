@@ -71,6 +71,8 @@ typedef struct {
     qz_phrasing *phrasings;
     size_t nphrasings;
     qz_pattern not_before; /* searched anywhere in the words before; re NULL if none */
+    qz_pattern not_in_sentence; /* searched from the sentence's start to the number: whose
+                                   figure it is (乡镇人大, 政协) is often said clauses before */
     char *follows;         /* applies to every phrasing */
     qz_pattern before_any; /* every phrasing's `before` in one search: when it fails, no
                               phrasing with a `before` can match, and one search saves many */
@@ -126,6 +128,7 @@ struct qz_rules {
     qz_pattern_list opening_year;
     qz_pattern address;
     qz_pattern sentence_end;
+    qz_pattern table_row;   /* a line of a table copied as text: complete whatever its end */
     qz_pattern_list page_furniture; /* lines that are only a page number or footer */
     qz_pattern topic;
     /* words.yaml */
