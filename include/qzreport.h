@@ -158,6 +158,9 @@ size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);
 /* The offset in doc->text of offset `v` of doc->view. A start maps to the first byte of what
  * was folded into it; an end (`end` true: v is just past a span) to just past it. */
 size_t qz_doc_text_offset(const qz_doc *doc, size_t v, bool end);
+/* The span [*start, *start + *len) of doc->view as a span of doc->text, in place (an empty span
+ * stays empty). */
+void qz_doc_text_span(const qz_doc *doc, size_t *start, size_t *len);
 
 const char *qz_encoding_name(qz_encoding enc);
 /* Parses "utf-8", "utf8", "gb18030", "gbk", "auto"; returns false for anything else. */

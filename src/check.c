@@ -144,7 +144,8 @@ static void halfwidth_of(const char *s, size_t len, char *out, size_t size)
     for (size_t i = 0; i < len && w + 1 < size;) {
         size_t n;
         uint32_t cp = qz_utf8_decode(s + i, len - i, &n);
-        out[w++] = cp >= 0xFF01 && cp <= 0xFF5E ? (char)(cp - 0xFEE0) : '?';
+        char c = qz_halfwidth(cp);
+        out[w++] = c ? c : '?';
         i += n;
     }
     out[w] = '\0';
@@ -237,8 +238,7 @@ static void run_patterns(checker *k)
 
 static bool is_chinese(uint32_t cp)
 {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
+    return qz_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF5E) ||
            cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2026 ||
            cp == 0x2014;
 }

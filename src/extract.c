@@ -102,25 +102,27 @@ static size_t clause_end(const char *t, size_t len, size_t pos, size_t limit)
     return pos;
 }
 
-/* Walks back from pos over at most `limit` characters, stopping after a full stop (。！？) or a
- * line end: where the sentence that holds pos starts. */
+/* Walks back from pos over at most `limit` characters, stopping after a sentence mark (。！？；)
+ * or a line end: where the part of the sentence that holds pos starts (the deputies' figures
+ * after a semicolon are not the CPPCC's before it). */
 static size_t sentence_start(const char *t, size_t pos, size_t limit)
 {
     for (size_t k = 0; k < limit && pos > 0; k++) {
         size_t p = prev_char(t, pos);
         size_t n;
-        if (is_full_stop(qz_utf8_decode(t + p, pos - p, &n)))
+        if (is_sentence_mark(qz_utf8_decode(t + p, pos - p, &n)))
             return pos;
         pos = p;
     }
     return pos;
 }
 
-static bool sentence_mark_between(const char *t, size_t from, size_t to)
+/* Whether a mark that `is_mark` accepts stands in t[from, to). */
+static bool mark_between(const char *t, size_t from, size_t to, bool (*is_mark)(uint32_t))
 {
     while (from < to) {
         size_t n;
-        if (is_sentence_mark(qz_utf8_decode(t + from, to - from, &n)))
+        if (is_mark(qz_utf8_decode(t + from, to - from, &n)))
             return true;
         from += n;
     }
@@ -173,8 +175,9 @@ static bool has_unit(const qz_metric_rule *rule, const char *unit)
 
 typedef struct {
     const char *text;
-    size_t sentence;    /* start of the sentence (after 。！？ or a line end, at most
+    size_t sentence;    /* start of the sentence (after 。！？； or a line end, at most
                            QZ_SENTENCE_CHARS back) */
+    size_t clause;      /* start of the clause, even before the previous quantity */
     size_t before;      /* start of the words before the number */
     size_t start;       /* the number (with its prefix) */
     size_t unit_end;    /* just past its measure word */
@@ -218,7 +221,10 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
 static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
                      const qz_phrasing **via)
 {
-    if (search(r, &r->plan_words, c))
+    /* an intention covers its whole clause: 计划修改法规2件、废止法规1件 */
+    qz_match m;
+    if (qz_pattern_present(&r->plan_words) &&
+        qz_pattern_match(r, &r->plan_words, c->text + c->clause, c->start - c->clause, &m))
         return -1;
     for (size_t i = 0; i < r->nmetrics; i++) {
         const qz_metric_rule *rule = &r->metrics[i];
@@ -333,19 +339,21 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
         !QZ_GROW(sc->rule, sc->cap_rule, sc->m->n + 1) ||
         !QZ_GROW(sc->via, sc->cap_via, sc->m->n + 1))
         return false;
+    size_t at = qz_doc_text_offset(sc->doc, start, false); /* the outline's offsets are the text's */
     qz_quantity q = {
         .lo = num.lo, .hi = num.hi, .qualifier = num.qualifier, .kind = num.kind,
         .unit = unit, .start = start, .end = unit_end,
         .quote = quote_of(t, len, start, unit_end),
-        .where = where_of(sc, qz_doc_text_offset(sc->doc, start, false)),
-        .section = section_of(sc, qz_doc_text_offset(sc->doc, start, false)),
+        .where = where_of(sc, at),
+        .section = section_of(sc, at),
     };
     /* the words before: back to the clause's start, but not into the previous quantity */
     size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
-    bool same_sentence = sc->prev >= 0 && !sentence_mark_between(t, prev_end, start);
+    bool same_sentence = sc->prev >= 0 && !mark_between(t, prev_end, start, is_sentence_mark);
     context c = {
         .text = t,
         .sentence = sentence_start(t, start, QZ_SENTENCE_CHARS),
+        .clause = cs,
         .before = cs > prev_end ? cs : prev_end,
         .start = start,
         .unit_end = unit_end,
@@ -367,44 +375,38 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
 
 /* ---- what a whole sentence says ---- */
 
-/* Whether a full stop or a line end stands in t[from, to). */
-static bool full_stop_between(const char *t, size_t from, size_t to)
-{
-    while (from < to) {
-        size_t n;
-        if (is_full_stop(qz_utf8_decode(t + from, to - from, &n)))
-            return true;
-        from += n;
-    }
-    return false;
-}
-
-static bool sentence_has_key(const scan *sc, size_t from, size_t to, const char *key)
-{
-    for (size_t k = from; k < to; k++)
-        if (sc->m->items[k].key && strcmp(sc->m->items[k].key, key) == 0)
-            return true;
-    return false;
-}
-
 /* A phrasing with `apart` names its figure otherwise when its sentence also states the other
- * key: 制定N件 is the laws enacted, unless 修改M件 stands beside it, when it is the new ones. */
-static void apply_apart(scan *sc)
+ * key: 制定N件 is the laws enacted, unless 修改M件 stands beside it, when it is the new ones.
+ * Linear in the quantities: each sentence's keys are marked once, then looked up. */
+static bool apply_apart(scan *sc)
 {
     const char *t = sc->doc->view;
     qz_metrics *m = sc->m;
+    bool *stated = calloc(sc->r->nmetrics + 1, sizeof *stated);
+    if (!stated)
+        return false;
     for (size_t a = 0, b; a < m->n; a = b) {
-        for (b = a + 1; b < m->n && !full_stop_between(t, m->items[b - 1].end, m->items[b].start);)
+        b = a + 1;
+        while (b < m->n && !mark_between(t, m->items[b - 1].end, m->items[b].start, is_full_stop))
             b++;
-        for (size_t i = a; i < b; i++) {
+        for (size_t i = a; i < b; i++)
+            if (sc->rule[i] >= 0)
+                stated[sc->rule[i]] = true;
+        for (size_t i = a; i < b; i++) { /* decide on the keys as stated: rename the key only */
             const qz_phrasing *ph = sc->via[i];
-            if (ph && ph->apart_with && ph->apart_rule >= 0 &&
-                sentence_has_key(sc, a, b, ph->apart_with)) {
-                sc->rule[i] = ph->apart_rule;
+            if (ph && ph->apart_rule >= 0 && stated[ph->apart_with_rule])
                 m->items[i].key = sc->r->metrics[ph->apart_rule].key;
-            }
+        }
+        for (size_t i = a; i < b; i++) {
+            if (sc->rule[i] < 0)
+                continue;
+            stated[sc->rule[i]] = false;
+            if (m->items[i].key != sc->r->metrics[sc->rule[i]].key)
+                sc->rule[i] = sc->via[i]->apart_rule;
         }
     }
+    free(stated);
+    return true;
 }
 
 /* A phrasing with `also` reports its figure under a second key too (制定N件, alone in its
@@ -549,11 +551,10 @@ static void to_text_offsets(const qz_doc *doc, qz_metrics *m)
         return;
     for (size_t i = 0; i < m->n; i++) {
         qz_quantity *q = &m->items[i];
-        size_t qs = qz_doc_text_offset(doc, q->quote.start, false);
-        size_t qe = qz_doc_text_offset(doc, q->quote.start + q->quote.len, true);
-        q->quote = (qz_span){qs, qe - qs};
-        q->start = qz_doc_text_offset(doc, q->start, false);
-        q->end = qz_doc_text_offset(doc, q->end, true);
+        qz_doc_text_span(doc, &q->quote.start, &q->quote.len);
+        size_t len = q->end - q->start;
+        qz_doc_text_span(doc, &q->start, &len);
+        q->end = q->start + len;
     }
 }
 
@@ -575,8 +576,7 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
         pos = next;
     }
     if (ok) {
-        apply_apart(&sc);
-        ok = apply_also(&sc) && mark_first(&sc) && link_rates(&sc);
+        ok = apply_apart(&sc) && apply_also(&sc) && mark_first(&sc) && link_rates(&sc);
     }
     to_text_offsets(doc, m);
     free(sc.rule);

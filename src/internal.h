@@ -60,6 +60,10 @@ size_t qz_doc_view_offset(const qz_doc *doc, size_t t);
 uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n);
 /* Number of code points in s[0..len). */
 size_t qz_utf8_count(const char *s, size_t len);
+/* A Han character (CJK unified ideographs, their extensions and compatibility forms). */
+bool qz_is_han(uint32_t cp);
+/* The ASCII character a full-width form (U+FF01..U+FF5E) stands for, or 0. */
+char qz_halfwidth(uint32_t cp);
 /* White space for layout purposes: ASCII space and tab, U+3000 ideographic space, NBSP. */
 bool qz_is_layout_space(uint32_t cp);
 /* Bytes of layout space at the start / end of s[0..len). */

@@ -375,7 +375,8 @@ typedef struct {
     const line_span *lines;
 } judged;
 
-/* Copies line i (len bytes of it) into out at *w. */
+/* Appends the first len bytes of line l to out at *w (the text and its conversion are
+ * assembled by the same steps). */
 static void put_line(char *out, size_t *w, const char *t, line_span l, size_t len)
 {
     memcpy(out + *w, t + l.start, len);
@@ -474,11 +475,13 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         st = split_lines(t, tlen, &lines, &n);
     char *conv = NULL, *jconv = NULL;
     size_t clen = 0, jclen = 0;
-    if (st == QZ_OK && qz_view_simplify(rules, t, tlen, name, &conv, &clen, err) != QZ_OK) {
+    qz_status vst = st == QZ_OK ? qz_view_simplify(rules, t, tlen, name, &conv, &clen, err)
+                                : QZ_OK;
+    if (vst != QZ_OK) {
         free(lines);
         free(t);
         qz_doc_free(doc);
-        return err ? err->status : QZ_ERR_INTERNAL;
+        return vst;
     }
     if (st == QZ_OK && conv)
         st = split_lines(conv, clen, &clines, &cn);

@@ -513,7 +513,7 @@ static qz_status on_apart(loader *ld, const yaml_node_t *v, void *target)
 static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_metric_rule *m = target;
-    qz_phrasing ph = {.apart_rule = -1, .also_rule = -1};
+    qz_phrasing ph = {.apart_with_rule = -1, .apart_rule = -1, .also_rule = -1};
     key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
                         {"after", on_checked_source, &ph.after_src},
                         {"follows", on_string, &ph.follows},
@@ -596,6 +596,9 @@ static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
     qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
     if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
         st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a metric needs key, units and phrasings");
+    if (st == QZ_OK && m.kind && strcmp(m.kind, "count") != 0 &&
+        strcmp(m.kind, "persons") != 0 && strcmp(m.kind, "percent") != 0)
+        st = fail_at(ld, n, QZ_ERR_DATA, "kind: '%s' is not count, persons or percent", m.kind);
     if (st == QZ_OK)
         st = store_metric(ld, &m);
     if (st != QZ_OK) {
@@ -820,7 +823,8 @@ static qz_status build_before_any(qz_rules *r, qz_metric_rule *m, const char *na
     return build(r, &m->before_any, &b, false, name, err);
 }
 
-/* The index of the metric named `key` in a phrasing's `what` of metric `of`. */
+/* The index of the metric named `key`, which metric `of` names in its phrasings' `what`
+ * (apart, also): an error when there is none, so that a typo never goes unnoticed. */
 static qz_status resolve_key(qz_rules *r, const char *of, const char *what, const char *key,
                              long *index, const char *name, qz_error *err)
 {
@@ -830,6 +834,19 @@ static qz_status resolve_key(qz_rules *r, const char *of, const char *what, cons
                        what, key);
     *index = to - r->metrics;
     return QZ_OK;
+}
+
+/* Every key a rate names is a metric: a typo would otherwise leave the rate never linked. */
+static qz_status check_rate_keys(qz_rules *r, const qz_rate_rule *rate, const char *name,
+                                 qz_error *err)
+{
+    long unused;
+    qz_status st = resolve_key(r, rate->key, "numerator", rate->numerator, &unused, name, err);
+    for (size_t k = 0; st == QZ_OK && k < rate->ndenominators; k++)
+        st = resolve_key(r, rate->key, "denominator", rate->denominators[k], &unused, name, err);
+    for (size_t k = 0; st == QZ_OK && k < rate->nnamed; k++)
+        st = resolve_key(r, rate->key, "named", rate->named[k].key, &unused, name, err);
+    return st;
 }
 
 /* Rebuilds every combined pattern from the lists as they now stand. */
@@ -848,6 +865,8 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         st = build_before_any(r, &r->metrics[i], name, err);
+    for (size_t i = 0; st == QZ_OK && i < r->nrates; i++)
+        st = check_rate_keys(r, &r->rates[i], name, err);
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         for (size_t k = 0; st == QZ_OK && k < r->metrics[i].nphrasings; k++) {
             qz_phrasing *ph = &r->metrics[i].phrasings[k];
@@ -855,6 +874,9 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
             if (st == QZ_OK && ph->apart_key)
                 st = resolve_key(r, r->metrics[i].key, "apart", ph->apart_key, &ph->apart_rule,
                                  name, err);
+            if (st == QZ_OK && ph->apart_with)
+                st = resolve_key(r, r->metrics[i].key, "apart", ph->apart_with,
+                                 &ph->apart_with_rule, name, err);
             if (st == QZ_OK && ph->also)
                 st = resolve_key(r, r->metrics[i].key, "also", ph->also, &ph->also_rule, name,
                                  err);

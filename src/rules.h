@@ -58,9 +58,9 @@ typedef struct {
     char *follows;      /* key of the quantity just before, or NULL */
     char *apart_with;   /* when the same sentence also states this key… */
     char *apart_key;    /* …the figure is this key instead (制定N件 beside 修改M件 is laws.new) */
-    long apart_rule;    /* index of apart_key's metric, resolved after each file */
+    long apart_with_rule, apart_rule; /* their metrics' indexes, resolved after each file */
     char *also;         /* the figure is this key too, unless `apart` renamed it */
-    long also_rule;
+    long also_rule;     /* its metric's index */
 } qz_phrasing;
 
 typedef struct {

@@ -356,16 +356,17 @@ static void finish(builder *b)
 
 /* ---- offsets of the view back into the text ---- */
 
-static size_t text_at(const qz_doc *doc, size_t v, bool end)
-{
-    return qz_doc_text_offset(doc, v, end);
-}
-
 static void text_span(const qz_doc *doc, qz_span *s)
 {
-    size_t a = text_at(doc, s->start, false);
-    size_t e = s->len ? text_at(doc, s->start + s->len, true) : a;
-    *s = (qz_span){a, e - a};
+    qz_doc_text_span(doc, &s->start, &s->len);
+}
+
+/* [*start, *end) of the view as offsets of the text */
+static void text_range(const qz_doc *doc, size_t *start, size_t *end)
+{
+    size_t len = *end - *start;
+    qz_doc_text_span(doc, start, &len);
+    *end = *start + len;
 }
 
 /* The outline was read from the view; what leaves the stage points into the text. */
@@ -382,19 +383,17 @@ static void to_text_offsets(const qz_doc *doc, qz_outline *o)
         qz_part *p = &o->parts[i];
         text_span(doc, &p->title);
         text_span(doc, &p->marker);
-        p->start = text_at(doc, p->start, false);
-        p->end = text_at(doc, p->end, true);
+        text_range(doc, &p->start, &p->end);
     }
     for (size_t i = 0; i < o->nsections; i++) {
         qz_section *s = &o->sections[i];
         text_span(doc, &s->marker);
         text_span(doc, &s->title);
-        s->start = text_at(doc, s->start, false);
-        s->end = text_at(doc, s->end, true);
+        text_range(doc, &s->start, &s->end);
     }
     for (size_t i = 0; i < o->ntopics; i++) {
         text_span(doc, &o->topics[i].title);
-        o->topics[i].start = text_at(doc, o->topics[i].start, false);
+        o->topics[i].start = qz_doc_text_offset(doc, o->topics[i].start, false);
     }
 }
 

@@ -127,6 +127,17 @@ size_t qz_utf8_count(const char *s, size_t len)
     return count;
 }
 
+bool qz_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+char qz_halfwidth(uint32_t cp)
+{
+    return cp >= 0xFF01 && cp <= 0xFF5E ? (char)(cp - 0xFEE0) : 0;
+}
+
 bool qz_is_layout_space(uint32_t cp)
 {
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0;

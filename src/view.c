@@ -37,7 +37,15 @@ typedef struct {
 
 static void fold(builder *b, size_t text_len, const char *as, size_t as_len)
 {
-    if (!QZ_GROW(b->folds, b->cap, b->nfolds + 1)) {
+    if (as_len == text_len && as_len > 0) {
+        /* a character for one of the same length (t2s of a Han character: three bytes each):
+         * offsets do not move, so no fold is kept (a third of a traditional text would
+         * otherwise be folds) */
+        qz_buf_append(&b->view, as, as_len);
+        b->text_pos += text_len;
+        return;
+    }
+    if (b->failed || !QZ_GROW(b->folds, b->cap, b->nfolds + 1)) {
         b->failed = true;
         return;
     }
@@ -52,19 +60,14 @@ static void copy(builder *b, const char *text, size_t n)
     b->text_pos += n;
 }
 
-static bool is_han(uint32_t cp)
-{
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-/* Full-width digits, letters and ％ as ASCII: 0 when cp is none of them. */
+/* Full-width digits, letters and ％ as ASCII: 0 when cp is none of them (full-width
+ * punctuation stays: the rules read ，and , alike, and check judges it). */
 static char narrow(uint32_t cp)
 {
-    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
-        (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05)
-        return (char)(cp - 0xFEE0);
-    return 0;
+    char c = qz_halfwidth(cp);
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '%'
+               ? c
+               : 0;
 }
 
 /* ---- traditional script ---- */
@@ -94,13 +97,31 @@ static bool looks_traditional(const qz_rules *r, const char *t, size_t len)
 /* Appends s converted by t2s, with as many characters as s has: OpenCC converts phrases, and
  * a phrase may come out longer or shorter; such a line is converted character by character,
  * so that every character of the text has its own converted character. */
+/* Whether a and b have the same lines with the same number of characters each: a phrase that
+ * grew in one place and one that shrank in another would leave the same total. */
+static bool same_shape(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, k = 0;
+    while (i <= alen && k <= blen) {
+        const char *na = memchr(a + i, '\n', alen - i), *nb = memchr(b + k, '\n', blen - k);
+        size_t ea = na ? (size_t)(na - a) : alen, eb = nb ? (size_t)(nb - b) : blen;
+        if (!na != !nb || qz_utf8_count(a + i, ea - i) != qz_utf8_count(b + k, eb - k))
+            return false;
+        if (!na)
+            return true;
+        i = ea + 1;
+        k = eb + 1;
+    }
+    return false;
+}
+
 static bool convert_aligned(opencc_t cc, const char *s, size_t len, qz_buf *out, bool by_line)
 {
     char *c = opencc_convert_utf8(cc, s, len);
     if (!c)
         return false;
     size_t clen = strlen(c);
-    bool aligned = qz_utf8_count(c, clen) == qz_utf8_count(s, len);
+    bool aligned = same_shape(c, clen, s, len);
     if (aligned)
         qz_buf_append(out, c, clen);
     opencc_convert_utf8_free(c);
@@ -171,7 +192,7 @@ static bool next_drop(const qz_rules *r, const char *t, size_t len, size_t pos, 
 }
 
 /* Walks the text and conv (t2s of it, or NULL) in step, folding as it goes. */
-static void fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
+static bool fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
                       const char *conv, size_t clen, size_t *changed_han, size_t *han)
 {
     size_t ds = len, de = len, cpos = 0, run = 0; /* run: bytes to copy before pos */
@@ -200,7 +221,7 @@ static void fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
         char ascii = narrow(cp);
         if (conv) {
             qz_utf8_decode(conv + cpos, clen - cpos, &cn);
-            if (is_han(cp)) {
+            if (qz_is_han(cp)) {
                 ++*han;
                 if (cn != n || memcmp(conv + cpos, t + pos, n) != 0) {
                     ++*changed_han;
@@ -224,6 +245,7 @@ static void fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
         cpos += cn;
     }
     copy(b, t, run);
+    return !conv || cpos == clen; /* the conversion has as many characters as the text */
 }
 
 /* Whether the text has anything to fold at all: most reports have not, and then the view is
@@ -233,6 +255,7 @@ static bool needs_folding(const qz_rules *r, const char *t, size_t len, bool con
     size_t s, e;
     if (convert || next_drop(r, t, len, 0, &s, &e))
         return true;
+    /* full-width forms (U+FF01..U+FF5E) are EF BC xx or EF BD xx in UTF-8 */
     for (const char *p = memchr(t, 0xEF, len); p; p = memchr(p + 1, 0xEF, len - (p + 1 - t)))
         if (p + 2 < t + len && narrow(qz_utf8_decode(p, (size_t)(t + len - p), &s)))
             return true;
@@ -264,13 +287,16 @@ qz_status qz_view_build(qz_doc *doc, const qz_rules *r, const char *conv, size_t
         return QZ_OK;
     builder b = {0};
     size_t changed = 0, han = 0;
-    fold_text(&b, r, doc->text, doc->len, conv, clen, &changed, &han);
+    bool in_step = fold_text(&b, r, doc->text, doc->len, conv, clen, &changed, &han);
     size_t vlen = 0;
-    char *view = b.failed ? NULL : qz_buf_release(&b.view, &vlen);
+    char *view = b.failed || !in_step ? NULL : qz_buf_release(&b.view, &vlen);
     qz_buf_free(&b.view);
     if (!view) {
         free(b.folds);
-        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+        return qz_fail(err, in_step ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL, doc->source, 0, 0, "%s",
+                       in_step ? "out of memory"
+                               : "the conversion to simplified script is out of step with the "
+                                 "text");
     }
     doc->view = view;
     doc->view_len = vlen;
@@ -278,6 +304,16 @@ qz_status qz_view_build(qz_doc *doc, const qz_rules *r, const char *conv, size_t
     doc->nfolds = b.nfolds;
     doc->traditional = han && changed * 100 >= han * QZ_TRADITIONAL_SHARE;
     return QZ_OK;
+}
+
+void qz_doc_text_span(const qz_doc *doc, size_t *start, size_t *len)
+{
+    size_t a = qz_doc_text_offset(doc, *start, false);
+    /* an empty span at a place where something was left out would map its end before its
+     * start: it stays empty, where its start maps */
+    size_t e = *len ? qz_doc_text_offset(doc, *start + *len, true) : a;
+    *start = a;
+    *len = e > a ? e - a : 0;
 }
 
 size_t qz_doc_view_offset(const qz_doc *doc, size_t t)

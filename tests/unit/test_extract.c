@@ -96,6 +96,49 @@ static const char *const sample_keys[][3] = {
     {"proposals.in_progress_rate", "7.9", "32"},
 };
 
+/* 制定N件 alone is laws.enacted and laws.new; beside 修改M件 it is laws.new only (never a sum);
+ * an 通过 total is laws.enacted whatever stands beside it. */
+static void test_laws_counted_as_stated(void **state)
+{
+    (void)state;
+    report r;
+    open_text(&r, "一年来，制定地方性法规5件。\n");
+    assert_string_equal(value(&r, "laws.enacted"), "5");
+    assert_string_equal(value(&r, "laws.new"), "5");
+    close_report(&r);
+    open_text(&r, "一年来，制定地方性法规5件，修改法规3件，废止法规1件。\n");
+    assert_string_equal(value(&r, "laws.enacted"), "absent");
+    assert_string_equal(value(&r, "laws.new"), "5");
+    assert_string_equal(value(&r, "laws.amended"), "3");
+    assert_string_equal(value(&r, "laws.repealed"), "1");
+    close_report(&r);
+    open_text(&r, "审议通过地方性法规12件，其中新制定4件、修改8件。\n");
+    assert_string_equal(value(&r, "laws.enacted"), "12");
+    assert_string_equal(value(&r, "laws.new"), "4");
+    assert_string_equal(value(&r, "laws.amended"), "8");
+    close_report(&r);
+}
+
+/* Figures of other bodies in the same sentence are not the deputies': the CPPCC's before a
+ * semicolon, the deputies' after it. 办结率 is never the resolved rate. */
+static void test_other_bodies(void **state)
+{
+    (void)state;
+    report r;
+    open_text(&r, "市政协委员提交提案512件，已办结509件，办结率99.4%；代表提出建议286件，已办结286件，"
+                  "办结率100%，所提问题得到解决和基本解决的180件，占62.9%。\n");
+    assert_string_equal(value(&r, "proposals.suggestions"), "286");
+    assert_string_equal(value(&r, "proposals.closed"), "286");
+    assert_string_equal(value(&r, "proposals.closed_rate"), "100");
+    assert_string_equal(value(&r, "proposals.resolved_rate"), "62.9");
+    assert_int_equal(r.m->nrates, 2);
+    for (size_t i = 0; i < r.m->nrates; i++) {
+        assert_string_equal(r.m->rates[i].denominator_key, "proposals.suggestions");
+        assert_true(r.m->rates[i].consistent);
+    }
+    close_report(&r);
+}
+
 static void test_sample_figures(void **state)
 {
     (void)state;
@@ -357,6 +400,8 @@ static void test_broken_metric_rules(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_laws_counted_as_stated),
+        cmocka_unit_test(test_other_bodies),
         cmocka_unit_test(test_sample_figures),
         cmocka_unit_test(test_sample_rates),
         cmocka_unit_test(test_rate_consistency),

@@ -324,6 +324,64 @@ static void test_page_furniture_user_rules(void **state)
     qz_rules_free(r);
 }
 
+/* The match view: spaces around figures, full-width digits and pinyin are folded; offsets of
+ * the view map back to the text, and an empty span where something was left out stays empty. */
+static void test_view_folds(void **state)
+{
+    (void)state;
+    const char *text = "审议通过法规和决定 15 件，主任会(huì)议 ２２ 次，3 5件。\n";
+    qz_doc *doc = load_str(text);
+    assert_false(doc->traditional);
+    assert_string_equal(doc->view, "审议通过法规和决定15件，主任会议22次，3 5件。\n");
+    /* 15 in the view is 15 in the text, past the space */
+    const char *v15 = strstr(doc->view, "15");
+    size_t at = qz_doc_text_offset(doc, (size_t)(v15 - doc->view), false);
+    assert_memory_equal(doc->text + at, "15 件", strlen("15 件"));
+    /* 22 in the view stands for ２２: six bytes of text */
+    const char *v22 = strstr(doc->view, "22");
+    size_t s = (size_t)(v22 - doc->view), len = 2;
+    qz_doc_text_span(doc, &s, &len);
+    assert_memory_equal(doc->text + s, "２２", len);
+    assert_int_equal(len, strlen("２２"));
+    /* an empty span just after 决定, where a space was left out, stays empty */
+    s = (size_t)(v15 - doc->view);
+    len = 0;
+    qz_doc_text_span(doc, &s, &len);
+    assert_int_equal(len, 0);
+    /* every offset of the view maps into the text, in order */
+    size_t prev = 0;
+    for (size_t v = 0; v <= doc->view_len; v++) {
+        size_t t = qz_doc_text_offset(doc, v, false);
+        assert_true(t >= prev && t <= doc->len);
+        prev = t;
+    }
+    qz_doc_free(doc);
+}
+
+/* A traditional text is read as simplified; its lines are judged in simplified script (the
+ * part title is not joined to the next line). */
+static void test_view_traditional(void **state)
+{
+    (void)state;
+    const char *text = "過去一年的主要工作\n常委會全年召開會議八次，審議法規草案十二件，表決通過九件。\n";
+    qz_doc *doc = load_str(text);
+    assert_true(doc->traditional);
+    assert_string_equal(doc->view, "过去一年的主要工作\n常委会全年召开会议八次，审议法规草案十二件，表决通过九件。\n");
+    assert_int_equal(doc->nrepairs, 0);
+    assert_string_equal(doc->text, text); /* the text stays as written */
+    qz_doc_free(doc);
+}
+
+/* A row of a table copied as text is complete: rows are never joined. */
+static void test_table_rows(void **state)
+{
+    (void)state;
+    qz_doc *doc = load_str("项目 | 数量\n召开常委会会议 | 8 次\n召开主任会议 | 21 次\n");
+    assert_int_equal(doc->nrepairs, 0);
+    assert_non_null(strstr(doc->view, "召开常委会会议8次\n召开主任会议21次"));
+    qz_doc_free(doc);
+}
+
 static void test_sample(void **state)
 {
     (void)state;
@@ -391,6 +449,9 @@ int main(void)
         cmocka_unit_test(test_running_header_and_near_misses),
         cmocka_unit_test(test_page_number_crlf),
         cmocka_unit_test(test_page_furniture_user_rules),
+        cmocka_unit_test(test_view_folds),
+        cmocka_unit_test(test_view_traditional),
+        cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_sample),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_encoding_names),
