@@ -14,15 +14,19 @@ DESTDIR ?=
 B   ?= build
 BIN ?= qzreport
 
-PKGS      = libcmark libpcre2-8 yaml-0.1 jansson opencc
+PKGS      = libcmark libpcre2-8 yaml-0.1 jansson
 TEST_PKGS = cmocka
+# OpenCC is opened with dlopen when a traditional text is met (src/view.c says why): only its
+# header at build time, and its soname, read from the library that is installed.
+OPENCC_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir opencc 2>/dev/null)/libopencc.so 2>/dev/null | awk '/SONAME/ { print $$2 }')
 CFLAGS   ?= -O2 -g
 WERROR   ?=
 SAN      ?=
 
 QZ_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic $(WERROR) $(SAN) -D_POSIX_C_SOURCE=200809L \
-            -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS))
-QZ_LIBS   = $(shell pkg-config --libs $(PKGS))
+            -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS) opencc) \
+            $(if $(OPENCC_SONAME),-DQZ_OPENCC_SONAME='"$(OPENCC_SONAME)"')
+QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -ldl -pthread
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 
 # The data files built into the binary, in the order they are loaded.

@@ -165,23 +165,17 @@ static long section_of(scan *sc, size_t offset)
 
 /* ---- metric rules ---- */
 
-static bool has_unit(const qz_metric_rule *rule, const char *unit)
-{
-    for (size_t i = 0; i < rule->nunits; i++)
-        if (strcmp(rule->units[i], unit) == 0)
-            return true;
-    return false;
-}
 
 typedef struct {
     const char *text;
-    size_t sentence;    /* start of the sentence (after 。！？； or a line end, at most
-                           QZ_SENTENCE_CHARS back) */
+    size_t *sentence;   /* start of the sentence (after 。！？； or a line end, at most
+                           QZ_SENTENCE_CHARS back), found when first asked: SIZE_MAX before */
     size_t clause;      /* start of the clause, even before the previous quantity */
     size_t before;      /* start of the words before the number */
     size_t start;       /* the number (with its prefix) */
     size_t unit_end;    /* just past its measure word */
     size_t after_limit; /* end of its clause */
+    size_t unit_index;  /* its measure word (rules' unit_ok) */
     const char *prev_key; /* key of the quantity just before, in the same sentence */
 } context;
 
@@ -195,8 +189,11 @@ static bool search(const qz_rules *r, const qz_pattern *p, const context *c)
 static bool in_sentence(const qz_rules *r, const qz_pattern *p, const context *c)
 {
     qz_match m;
-    return qz_pattern_present(p) &&
-           qz_pattern_match(r, p, c->text + c->sentence, c->start - c->sentence, &m);
+    if (!qz_pattern_present(p))
+        return false;
+    if (*c->sentence == SIZE_MAX)
+        *c->sentence = sentence_start(c->text, c->start, QZ_SENTENCE_CHARS);
+    return qz_pattern_match(r, p, c->text + *c->sentence, c->start - *c->sentence, &m);
 }
 
 static bool follows_ok(const char *follows, const context *c)
@@ -228,7 +225,7 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
         return -1;
     for (size_t i = 0; i < r->nmetrics; i++) {
         const qz_metric_rule *rule = &r->metrics[i];
-        if (!(rule->parts & (1u << q->where)) || !has_unit(rule, q->unit))
+        if (!(rule->parts & (1u << q->where)) || !rule->unit_ok[c->unit_index])
             continue;
         if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c) ||
             in_sentence(r, &rule->not_in_sentence, c))
@@ -254,8 +251,9 @@ static bool is_bare_big_unit(const char *t, size_t len, size_t p)
     return cp == 0x767E || cp == 0x5343 || cp == 0x4E07 || cp == 0x4EBF; /* 百 千 万 亿 */
 }
 
-/* Reads the measure word at pos (spaces before it allowed); returns its name or NULL. */
-static const char *read_unit(scan *sc, size_t pos, size_t *end)
+/* Reads the measure word at pos (spaces before it allowed); returns its name or NULL, and its
+ * index in the rules' measure words in *index. */
+static const char *read_unit(scan *sc, size_t pos, size_t *end, size_t *index)
 {
     const char *t = sc->doc->view;
     size_t len = sc->doc->view_len;
@@ -269,6 +267,7 @@ static const char *read_unit(scan *sc, size_t pos, size_t *end)
     if (i < 0 || (size_t)i >= sc->r->nunits)
         return NULL;
     *end = m.end;
+    *index = (size_t)i;
     return sc->r->units[i].name;
 }
 
@@ -327,8 +326,10 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
         num.kind == QZ_NUM_PLAIN)
         return true;
     size_t unit_end = start + n;
+    size_t unit_index = r->nunits + (num.kind == QZ_NUM_POINTS); /* % or pp, after the words */
     const char *unit = num.kind == QZ_NUM_PERCENT ? "%" : num.kind == QZ_NUM_POINTS ? "pp"
-                                                        : read_unit(sc, unit_end, &unit_end);
+                                                        : read_unit(sc, unit_end, &unit_end,
+                                                                    &unit_index);
     if (!unit)
         return true;
     if (num.qualifier == QZ_QUAL_EXACT && num.kind == QZ_NUM_PLAIN)
@@ -350,14 +351,16 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     /* the words before: back to the clause's start, but not into the previous quantity */
     size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
     bool same_sentence = sc->prev >= 0 && !mark_between(t, prev_end, start, is_sentence_mark);
+    size_t sentence = SIZE_MAX;
     context c = {
         .text = t,
-        .sentence = sentence_start(t, start, QZ_SENTENCE_CHARS),
+        .sentence = &sentence,
         .clause = cs,
         .before = cs > prev_end ? cs : prev_end,
         .start = start,
         .unit_end = unit_end,
         .after_limit = clause_end(t, len, unit_end, QZ_WINDOW_CHARS),
+        .unit_index = unit_index,
         .prev_key = same_sentence ? sc->m->items[sc->prev].key : NULL,
     };
     if (num.kind != QZ_NUM_PLAIN && search(r, &r->negative, &c))

@@ -547,6 +547,7 @@ static void metric_clear(qz_metric_rule *m)
     for (size_t i = 0; i < m->nphrasings; i++)
         phrasing_clear(&m->phrasings[i]);
     free(m->phrasings);
+    free(m->unit_ok);
     pattern_clear(&m->not_before);
     pattern_clear(&m->not_in_sentence);
     pattern_clear(&m->before_any);
@@ -798,6 +799,25 @@ static qz_status build_phrasing(qz_rules *r, qz_phrasing *ph, const char *name, 
     return st;
 }
 
+/* unit_ok: index i < nunits is the rules' i-th measure word, nunits is %, nunits + 1 pp. */
+static bool build_unit_ok(qz_rules *r, qz_metric_rule *m)
+{
+    free(m->unit_ok);
+    m->unit_ok = calloc(r->nunits + 2, 1);
+    if (!m->unit_ok)
+        return false;
+    for (size_t k = 0; k < m->nunits; k++) {
+        if (strcmp(m->units[k], "%") == 0)
+            m->unit_ok[r->nunits] = 1;
+        else if (strcmp(m->units[k], "pp") == 0)
+            m->unit_ok[r->nunits + 1] = 1;
+        for (size_t i = 0; i < r->nunits; i++)
+            if (strcmp(r->units[i].name, m->units[k]) == 0)
+                m->unit_ok[i] = 1;
+    }
+    return true;
+}
+
 /* One search for every `before` of a metric: (?:(?:B1)|(?:B2)|…)(?:tail)$. */
 static qz_status build_before_any(qz_rules *r, qz_metric_rule *m, const char *name,
                                   qz_error *err)
@@ -865,6 +885,9 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         st = build_before_any(r, &r->metrics[i], name, err);
+    for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
+        if (!build_unit_ok(r, &r->metrics[i]))
+            st = qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     for (size_t i = 0; st == QZ_OK && i < r->nrates; i++)
         st = check_rate_keys(r, &r->rates[i], name, err);
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)

@@ -67,6 +67,9 @@ typedef struct {
     char *key;
     char **units;
     size_t nunits;
+    unsigned char *unit_ok; /* per measure word of the rules (and % and pp after them): 1 when
+                               this metric takes it; built after each file, a lookup per
+                               quantity instead of a string compare per unit */
     unsigned parts;        /* bit (1 << qz_where) for each part it counts in */
     qz_phrasing *phrasings;
     size_t nphrasings;
