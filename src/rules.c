@@ -24,7 +24,7 @@
  * that matters is soon compiled, and those that scan every numeral are compiled within the
  * first report). */
 #define QZ_JIT_AFTER 64
-#define QZ_JIT_SUBJECT 65536
+#define QZ_JIT_SUBJECT 4096
 #define QZ_OVECTOR_PAIRS 32
 
 typedef struct {
@@ -1249,7 +1249,7 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
         {"header", on_header, r},              {"address", on_pattern, &r->address},
         {"opening_year", on_pattern_list, &r->opening_year},
         {"sentence_end", on_pattern, &r->sentence_end}, {"topic", on_pattern, &r->topic},
-        {"table_row", on_pattern, &r->table_row},
+        {"table_row", on_search_pattern, &r->table_row},
         {"page_furniture", on_pattern_list, &r->page_furniture},
         {"units", on_units, r},                {"ignore", on_pattern_list, &r->ignore},
         {"not_units", on_pattern, &r->not_units},
