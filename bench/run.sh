@@ -97,16 +97,32 @@ peak_rss() {
     tail -n 1 "$tmp/rss"
 }
 
+# ---- the peer: what an analyst would write in Python (../shared/bench/py_peer.py), timed in
+# the same loop, run for run, so that the machine's load weighs on both alike ----
+peer=${QZ_BENCH_PEER:-../shared/bench/py_peer.py}
+have_peer=0
+if [ -f "$peer" ] && command -v python3 >/dev/null 2>&1 && python3 -c 'import yaml' 2>/dev/null; then
+    have_peer=1
+fi
+
 # ---- 1. metrics -f json, all files, one process ----
 echo "measuring: metrics -f json over $nfiles files in one process ($repeat runs)…" >&2
 "$qz" metrics -f json "${files[@]}" > /dev/null 2>&1          # warm-up (page cache)
 : > "$tmp/t_all"
+: > "$tmp/t_peer"
 for (( i = 0; i < repeat; i++ )); do
     now; t0=$NOW
     "$qz" metrics -f json "${files[@]}" > /dev/null 2>&1
     now; echo $(( NOW - t0 )) >> "$tmp/t_all"
+    if [ $have_peer = 1 ]; then
+        now; t0=$NOW
+        python3 "$peer" --json "${files[@]}" > /dev/null 2>&1
+        now; echo $(( NOW - t0 )) >> "$tmp/t_peer"
+    fi
 done
 t_all=$(median < "$tmp/t_all")
+t_peer=n/a
+[ $have_peer = 1 ] && t_peer=$(median < "$tmp/t_peer")
 rss_all=$(peak_rss "$qz" metrics -f json "${files[@]}")
 
 # ---- 2. and 3. one file, many runs ----
@@ -165,6 +181,11 @@ lim_all=$(( 100 * nfiles ))   # µs: 0.1 s for 1000 files, in proportion for ano
 row "metrics -f json, $nfiles files, 1 process: wall (median of $repeat)" "$(sec "$t_all")" "<= $(sec $lim_all)" "$(verdict "$t_all" le $lim_all)"
 row "  throughput" "$mbs_all MB/s" ">= 300 MB/s" "$(verdict "$mbs_all" ge 300)"
 row "  peak RSS" "$(mib "$rss_all")" "<= 16 MiB" "$(verdict "$rss_all" le $rss_lim)"
+if [ $have_peer = 1 ]; then
+    ratio=$(awk -v p="$t_peer" -v q="$t_all" 'BEGIN { printf "%.2fx", p / q }')
+    row "the peer, py_peer.py --json, same files (median of $repeat)" "$(sec "$t_peer")" "" ""
+    row "  qzreport faster than the peer by" "$ratio" ">= 10x" "$(verdict "$(awk -v p="$t_peer" -v q="$t_all" 'BEGIN { print p / q }')" ge 10)"
+fi
 row "metrics -f json, 1 file: wall (median of $runs)" "$(ms "$t_m1")" "<= 3 ms" "$(verdict "$t_m1" le 3000)"
 row "  mean of the $runs runs" "$(ms "$t_m1_mean")" "" ""
 row "  peak RSS" "$(mib "$rss_m1")" "<= 16 MiB" "$(verdict "$rss_m1" le $rss_lim)"
@@ -176,5 +197,7 @@ row "  throughput" "$mbs_sall MB/s" "(none)" ""
 row "  per report (mean)" "$(ms "$per_s")" "<= 3 ms" "$(verdict "$per_s" le 3000)"
 row "reference: /bin/true, median of $runs (process start floor)" "$(ms "$t_true")" "" ""
 [ $have_time = 1 ] || echo "note: /usr/bin/time (GNU time) is missing: peak RSS not measured (apt-get install time)"
+[ $have_peer = 1 ] || echo "note: the peer ($peer, python3 with PyYAML) is missing: not measured"
+[ $have_peer = 1 ] && echo "peer:     python3 $peer --json $corpus/*.txt > /dev/null"
 echo "commands: $bin metrics -f json $corpus/*.txt > /dev/null; $bin metrics -f json FILE; $bin summarize FILE"
 exit 0
