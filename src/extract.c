@@ -170,7 +170,6 @@ typedef struct {
     const char *text;
     size_t *sentence;   /* start of the sentence (after 。！？； or a line end, at most
                            QZ_SENTENCE_CHARS back), found when first asked: SIZE_MAX before */
-    size_t clause;      /* start of the clause, even before the previous quantity */
     size_t before;      /* start of the words before the number */
     size_t start;       /* the number (with its prefix) */
     size_t unit_end;    /* just past its measure word */
@@ -218,10 +217,8 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
 static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
                      const qz_phrasing **via)
 {
-    /* an intention covers its whole clause: 计划修改法规2件、废止法规1件 */
-    qz_match m;
-    if (qz_pattern_present(&r->plan_words) &&
-        qz_pattern_match(r, &r->plan_words, c->text + c->clause, c->start - c->clause, &m))
+    /* an intention covers its whole sentence: 计划审议法规草案8件，开展执法检查5次 */
+    if (in_sentence(r, &r->plan_words, c))
         return -1;
     for (size_t i = 0; i < r->nmetrics; i++) {
         const qz_metric_rule *rule = &r->metrics[i];
@@ -355,7 +352,6 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     context c = {
         .text = t,
         .sentence = &sentence,
-        .clause = cs,
         .before = cs > prev_end ? cs : prev_end,
         .start = start,
         .unit_end = unit_end,

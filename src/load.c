@@ -352,6 +352,9 @@ static bool broken_after(const qz_rules *r, const char *t, const line_span *line
         return false;
     if (line_standalone_heading(r, t, a) || line_starts_heading(r, t, b))
         return false;
+    /* a label over a table (【决定任免篇】) is not the first cell of its first row */
+    if (qz_rules_table_row(r, t + b.start, b.len))
+        return false;
     size_t alen = a.len - qz_trim_space_end(t + a.start, a.len);
     return !qz_rules_line_complete(r, t + a.start, alen);
 }

@@ -1669,12 +1669,18 @@ qz_title_kind qz_rules_part_title(const qz_rules *rules, const char *title, size
  * points: a closing mark and a few quotes and spaces after it fit in that window. */
 #define QZ_LINE_END_WINDOW 12
 
+bool qz_rules_table_row(const qz_rules *rules, const char *line, size_t len)
+{
+    qz_match m;
+    return qz_pattern_present(&rules->table_row) &&
+           qz_pattern_match(rules, &rules->table_row, line, len, &m);
+}
+
 bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len)
 {
     size_t start = len;
     qz_match m;
-    if (qz_pattern_present(&rules->table_row) &&
-        qz_pattern_match(rules, &rules->table_row, line, len, &m))
+    if (qz_rules_table_row(rules, line, len))
         return true;
     for (int k = 0; k < QZ_LINE_END_WINDOW && start > 0; k++) {
         start--;

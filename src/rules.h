@@ -211,6 +211,8 @@ qz_title_kind qz_rules_part_title(const qz_rules *rules, const char *title, size
 
 /* Whether a line ends a sentence (。！？；：… with closing quotes), so that it is complete. */
 bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len);
+/* Whether a line is a row of a table copied as text (table_row). */
+bool qz_rules_table_row(const qz_rules *rules, const char *line, size_t len);
 
 /* Offset of the first 。 in s[0..len), or len. A run-in heading's title ends there. */
 size_t qz_find_period(const char *s, size_t len);
