@@ -77,17 +77,26 @@ static size_t prev_char(const char *t, size_t pos)
     return pos;
 }
 
-/* Walks back from pos over at most `limit` characters, stopping after a clause mark or at floor. */
-static size_t clause_start(const char *t, size_t pos, size_t floor, size_t limit)
+/* Walks back from pos over at most `limit` characters, stopping after a mark that `is_mark`
+ * accepts or at floor. */
+static size_t walk_back(const char *t, size_t pos, size_t floor, size_t limit,
+                        bool (*is_mark)(uint32_t))
 {
     for (size_t k = 0; k < limit && pos > floor; k++) {
         size_t p = prev_char(t, pos);
         size_t n;
-        if (is_clause_mark(qz_utf8_decode(t + p, pos - p, &n)))
+        if (is_mark(qz_utf8_decode(t + p, pos - p, &n)))
             return pos;
         pos = p;
     }
     return pos;
+}
+
+/* Where the clause that holds pos starts (after ，。；！？ or a line end), at most `limit`
+ * characters back and not before floor. */
+static size_t clause_start(const char *t, size_t pos, size_t floor, size_t limit)
+{
+    return walk_back(t, pos, floor, limit, is_clause_mark);
 }
 
 /* Walks forward from pos over at most `limit` characters, stopping before a clause mark. */
@@ -102,19 +111,12 @@ static size_t clause_end(const char *t, size_t len, size_t pos, size_t limit)
     return pos;
 }
 
-/* Walks back from pos over at most `limit` characters, stopping after a sentence mark (。！？；)
- * or a line end: where the part of the sentence that holds pos starts (the deputies' figures
- * after a semicolon are not the CPPCC's before it). */
+/* Where the part of the sentence that holds pos starts (after 。！？； or a line end), at most
+ * `limit` characters back: the deputies' figures after a semicolon are not the CPPCC's before
+ * it. */
 static size_t sentence_start(const char *t, size_t pos, size_t limit)
 {
-    for (size_t k = 0; k < limit && pos > 0; k++) {
-        size_t p = prev_char(t, pos);
-        size_t n;
-        if (is_sentence_mark(qz_utf8_decode(t + p, pos - p, &n)))
-            return pos;
-        pos = p;
-    }
-    return pos;
+    return walk_back(t, pos, 0, limit, is_sentence_mark);
 }
 
 /* Whether a mark that `is_mark` accepts stands in t[from, to). */
