@@ -78,15 +78,25 @@ static size_t prev_char(const char *t, size_t pos)
 }
 
 /* Walks back from pos over at most `limit` characters, stopping after a mark that `is_mark`
- * accepts or at floor. */
+ * accepts or at floor. A mark inside brackets does not stop it: in 丙类（受财力限制暂时难以
+ * 解决，已向代表说明）32件 the comma is the bracket's, and the words before it are the
+ * figure's. */
 static size_t walk_back(const char *t, size_t pos, size_t floor, size_t limit,
                         bool (*is_mark)(uint32_t))
 {
+    unsigned depth = 0;
     for (size_t k = 0; k < limit && pos > floor; k++) {
         size_t p = prev_char(t, pos);
         size_t n;
-        if (is_mark(qz_utf8_decode(t + p, pos - p, &n)))
+        uint32_t cp = qz_utf8_decode(t + p, pos - p, &n);
+        if (cp == 0xFF09 || cp == ')')
+            depth++;
+        else if ((cp == 0xFF08 || cp == '(') && depth > 0)
+            depth--;
+        else if (depth == 0 && is_mark(cp))
             return pos;
+        else if (cp == '\n')
+            return pos; /* a bracket never spans lines */
         pos = p;
     }
     return pos;
@@ -205,7 +215,8 @@ static bool follows_ok(const char *follows, const context *c)
 static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const context *c)
 {
     qz_match m;
-    if (!follows_ok(ph->follows, c))
+    if (!follows_ok(ph->follows, c) ||
+        (ph->not_follows && c->prev_key && strcmp(ph->not_follows, c->prev_key) == 0))
         return false;
     if (qz_pattern_present(&ph->before) && !search(r, &ph->before, c))
         return false;
@@ -349,7 +360,9 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     };
     /* the words before: back to the clause's start, but not into the previous quantity */
     size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
-    bool same_sentence = sc->prev >= 0 && !mark_between(t, prev_end, start, is_sentence_mark);
+    /* the quantity just before, for `follows`: in the same sentence, semicolons included (审计
+     *查出问题143个；…已完成整改的131个) */
+    bool same_sentence = sc->prev >= 0 && !mark_between(t, prev_end, start, is_full_stop);
     size_t sentence = SIZE_MAX;
     context c = {
         .text = t,

@@ -489,6 +489,7 @@ static qz_status on_units_list(loader *ld, const yaml_node_t *v, void *target)
 
 static void phrasing_clear(qz_phrasing *p)
 {
+    free(p->not_follows);
     free(p->apart_with);
     free(p->apart_key);
     free(p->also);
@@ -517,9 +518,10 @@ static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *targe
     key_entry keys[] = {{"before", on_checked_source, &ph.before_src},
                         {"after", on_checked_source, &ph.after_src},
                         {"follows", on_string, &ph.follows},
+                        {"not_follows", on_string, &ph.not_follows},
                         {"apart", on_apart, &ph},
                         {"also", on_string, &ph.also}};
-    qz_status st = walk_mapping(ld, n, keys, 5);
+    qz_status st = walk_mapping(ld, n, keys, 6);
     if (st == QZ_OK && !ph.before_src && !ph.after_src)
         st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
     size_t cap = m->nphrasings;

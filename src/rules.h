@@ -56,6 +56,8 @@ typedef struct {
     qz_pattern before;  /* (?:B)(?:tail)$, searched in the words before the number */
     qz_pattern after;   /* (?:的|\s)*(?:A), anchored where the unit ends */
     char *follows;      /* key of the quantity just before, or NULL */
+    char *not_follows;  /* key the quantity just before must not have (对2项法规草案进行了审议
+                           after 制定…3件 are the drafts not passed, not all deliberated) */
     char *apart_with;   /* when the same sentence also states this key… */
     char *apart_key;    /* …the figure is this key instead (制定N件 beside 修改M件 is laws.new) */
     long apart_with_rule, apart_rule; /* their metrics' indexes, resolved after each file */
