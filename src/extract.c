@@ -230,24 +230,27 @@ static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const con
 static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
                      const qz_phrasing **via)
 {
-    /* an intention covers its whole sentence: 计划审议法规草案8件，开展执法检查5次 */
-    if (in_sentence(r, &r->plan_words, c))
-        return -1;
     for (size_t i = 0; i < r->nmetrics; i++) {
         const qz_metric_rule *rule = &r->metrics[i];
-        if (!(rule->parts & (1u << q->where)) || !rule->unit_ok[c->unit_index])
-            continue;
-        if (!follows_ok(rule->follows, c) || search(r, &rule->not_before, c) ||
-            in_sentence(r, &rule->not_in_sentence, c))
+        if (!(rule->parts & (1u << q->where)) || !rule->unit_ok[c->unit_index] ||
+            !follows_ok(rule->follows, c))
             continue;
         /* one search rules out every phrasing with a `before` at once */
         bool any_before = !qz_pattern_present(&rule->before_any) || search(r, &rule->before_any, c);
-        for (size_t k = 0; k < rule->nphrasings; k++)
+        const qz_phrasing *ph = NULL;
+        for (size_t k = 0; k < rule->nphrasings && !ph; k++)
             if ((any_before || !rule->phrasings[k].before_src) &&
-                phrasing_matches(r, &rule->phrasings[k], c)) {
-                *via = &rule->phrasings[k];
-                return (long)i;
-            }
+                phrasing_matches(r, &rule->phrasings[k], c))
+                ph = &rule->phrasings[k];
+        /* what rejects a phrasing that matched is asked only then: most quantities match no
+         * rule, and these searches reach back over the whole sentence */
+        if (!ph || search(r, &rule->not_before, c) || in_sentence(r, &rule->not_in_sentence, c))
+            continue;
+        /* an intention covers its whole sentence: 计划审议法规草案8件，开展执法检查5次 */
+        if (in_sentence(r, &r->plan_words, c))
+            return -1;
+        *via = ph;
+        return (long)i;
     }
     return -1;
 }

@@ -1682,8 +1682,6 @@ bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len)
 {
     size_t start = len;
     qz_match m;
-    if (qz_rules_table_row(rules, line, len))
-        return true;
     for (int k = 0; k < QZ_LINE_END_WINDOW && start > 0; k++) {
         start--;
         while (start > 0 && ((unsigned char)line[start] & 0xC0) == 0x80)
@@ -1691,7 +1689,9 @@ bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len)
         if (qz_pattern_match(rules, &rules->sentence_end, line + start, len - start, &m))
             return true;
     }
-    return false;
+    /* asked last: the search for a cell separator stops at every full-width mark (their
+     * UTF-8 starts like ｜'s) */
+    return qz_rules_table_row(rules, line, len);
 }
 
 size_t qz_find_period(const char *s, size_t len)
