@@ -1179,6 +1179,23 @@ size_t qz_number_read(const char *s, size_t len, qz_number *out)
     if (a.mark == MARK_CHENG && (!dec_mul_pow10(&e.lo, 1) || !dec_mul_pow10(&e.hi, 1))) {
         return 0;
     }
+    /* 九成五 is 95%: one digit after 成 is its tenth, unless a numeral goes on after it (三成
+     * 五十… is another number) */
+    if (a.mark == MARK_CHENG && !a.n.is_range && !a.n.is_vague) {
+        uint32_t d = 0, next = 0;
+        size_t n = decode_cp(s, len, e.end, &d);
+        if (n > 0)
+            decode_cp(s, len, e.end + n, &next);
+        int tenth = n > 0 ? chinese_digit_value(d) : -1;
+        token_class after = peek_token(s, len, e.end + n).cls;
+        bool goes_on = after != TK_OTHER && after != TK_MORE && after != TK_VAGUE;
+        if (tenth > 0 && !goes_on) {
+            if (!dec_add(e.lo, (qz_decimal){tenth, 0}, &e.lo) ||
+                !dec_add(e.hi, (qz_decimal){tenth, 0}, &e.hi))
+                return 0;
+            e.end += n;
+        }
+    }
     bool more = a.n.more || a.mark_more;
     if (!a.n.is_range && !a.n.is_vague && !more) {
         st = try_range(s, len, &a, percent_words, &e);
