@@ -41,9 +41,11 @@ int main(int argc, char **argv)
     size_t len;
     char *bytes = slurp(argv[1], &len);
     qz_rules *rules;
+    qz_context *ctx = NULL;
     qz_error err;
     double t0 = now();
-    if (!bytes || qz_rules_new(&rules, &err) != QZ_OK) {
+    if (!bytes || qz_rules_new(&rules, &err) != QZ_OK ||
+        qz_context_new(&ctx, rules, &err) != QZ_OK) {
         fprintf(stderr, "stages: cannot read %s or the rules\n", argv[1]);
         return 2;
     }
@@ -55,12 +57,12 @@ int main(int argc, char **argv)
         char *out;
         size_t n;
         double a = now();
-        if (qz_doc_load_bytes(&doc, argv[1], bytes, len, QZ_ENC_AUTO, rules, &err) != QZ_OK)
+        if (qz_doc_load_bytes(&doc, argv[1], bytes, len, QZ_ENC_AUTO, ctx, &err) != QZ_OK)
             return 2;
         double b = now();
-        qz_outline_new(&o, doc, rules, &err);
+        qz_outline_new(&o, doc, ctx, &err);
         double c = now();
-        qz_metrics_new(&m, doc, o, rules, &err);
+        qz_metrics_new(&m, doc, o, ctx, &err);
         double d = now();
         qz_metrics_view v = {doc, o, m, false, false};
         qz_metrics_render_json(&v, &out, &n, &err);
@@ -78,6 +80,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < 5; k++)
         printf("  %-29s %8.1f us  (%.0f MB/s)\n", names[k], t[k] / rounds * 1e6,
                (double)len / (t[k] / rounds) / 1e6);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     free(bytes);
     return 0;

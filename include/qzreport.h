@@ -46,7 +46,11 @@ void qz_error_format(const qz_error *err, char *buf, size_t size);
 
 typedef struct qz_rules qz_rules;
 
-/* The rules built into the binary (data/outline.yaml and friends), compiled with PCRE2 JIT. */
+/* Threads: a qz_rules, once loaded (qz_rules_new, then any qz_rules_add_*), is read-only and
+ * may be shared by any number of threads; everything else (a qz_context, a qz_doc and what
+ * the stages make of it) belongs to one thread at a time. */
+
+/* The rules built into the binary (data/outline.yaml and friends), every pattern compiled. */
 qz_status qz_rules_new(qz_rules **out, qz_error *err);
 /* Adds a user's rules file on top of the built-in ones (same schema; lists are appended). */
 qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
@@ -54,17 +58,25 @@ qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                             qz_error *err);
 void qz_rules_free(qz_rules *rules);
-/* Compiles now every pattern that would otherwise be compiled when first used (the built-in
- * ones and those built from several): a test of the built-in data, or a warm-up. */
-qz_status qz_rules_compile(qz_rules *rules, qz_error *err);
+
+/* ---- a context: what running the rules changes, owned by one thread ---- */
+
+/* The stages match the rules through a context: its match data, the JIT-compiled copies of
+ * the patterns it runs often, and its warnings. Make one per thread, after the rules are
+ * loaded, and pass it to every stage; it may serve any number of reports in turn. */
+typedef struct qz_context qz_context;
+qz_status qz_context_new(qz_context **out, const qz_rules *rules, qz_error *err);
+void qz_context_free(qz_context *ctx);
+const qz_rules *qz_context_rules(const qz_context *ctx);
 
 /* Patterns run under PCRE2 match and depth limits, so that a user's pattern with
  * catastrophic backtracking ((a+)+$) cannot hang a run: a pattern that hits them is treated as
- * not matching from then on, and a warning naming it is kept here for the caller to print. */
+ * not matching for the rest of that report, and a warning naming it (once per context) is
+ * kept here for the caller to print. */
 #define QZ_MATCH_LIMIT 1000000
 #define QZ_DEPTH_LIMIT 100000
-size_t qz_rules_warning_count(const qz_rules *rules);
-const char *qz_rules_warning(const qz_rules *rules, size_t i);
+size_t qz_context_warning_count(const qz_context *ctx);
+const char *qz_context_warning(const qz_context *ctx, size_t i);
 
 /* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
 
@@ -127,16 +139,16 @@ typedef struct {
     size_t cached_offset, cached_line, cached_column;
 } qz_doc;
 
-/* Decodes and normalises len bytes. rules (may be NULL: no repairs) says which lines are
- * headings, so that broken-line repair never joins a heading. */
+/* Decodes and normalises len bytes. The context's rules (ctx may be NULL: no repairs, no
+ * match view) say which lines are headings, so that broken-line repair never joins one. */
 qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
-                            qz_encoding encoding, const qz_rules *rules, qz_error *err);
+                            qz_encoding encoding, qz_context *ctx, qz_error *err);
 /* Reads a whole file ("-" reads standard input) into *bytes (malloc'd, NUL-terminated), within
  * QZ_MAX_INPUT_BYTES. */
 qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err);
 /* Reads a whole file ("-" reads standard input) and loads it as above. */
 qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
-                           const qz_rules *rules, qz_error *err);
+                           qz_context *ctx, qz_error *err);
 void qz_doc_free(qz_doc *doc);
 
 /* Turns a byte offset in doc->text into the original 1-based line and 1-based column (in
@@ -234,7 +246,7 @@ typedef struct {
     size_t ntopics;
 } qz_outline;
 
-qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *rules,
+qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
                          qz_error *err);
 void qz_outline_free(qz_outline *outline);
 
@@ -321,7 +333,7 @@ typedef struct {
 } qz_metrics;
 
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
-                         const qz_rules *rules, qz_error *err);
+                         qz_context *ctx, qz_error *err);
 void qz_metrics_free(qz_metrics *metrics);
 /* The first mention of key, or NULL. */
 const qz_quantity *qz_metrics_get(const qz_metrics *metrics, const char *key);
@@ -384,7 +396,7 @@ typedef struct {
 } qz_check_options;
 
 qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outline,
-                       const qz_metrics *metrics, const qz_rules *rules,
+                       const qz_metrics *metrics, qz_context *ctx,
                        const qz_check_options *options, qz_error *err);
 void qz_check_free(qz_check *check);
 
@@ -423,8 +435,26 @@ qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules 
  * passes. *out is in the input's encoding, like qz_fix_apply's. */
 #define QZ_FIX_PASSES 64
 qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
-                       const qz_rules *rules, const qz_check_options *options, char **out,
+                       qz_context *ctx, const qz_check_options *options, char **out,
                        size_t *outlen, qz_error *err);
+
+/* ---- every stage in one call ---- */
+
+typedef struct {
+    qz_doc *doc;
+    qz_outline *outline;
+    qz_metrics *metrics;
+    qz_check *check; /* NULL unless check options were given */
+} qz_report;
+
+/* Loads a report and runs the stages on it: sections, metrics, and the checks when `check` is
+ * not NULL. bytes[0..len) is the report's content; with bytes NULL, `source` is a file to read
+ * ("-" reads standard input). On failure every part is NULL and err says why. */
+qz_status qz_report_load(qz_report *rep, qz_context *ctx, const char *source, const char *bytes,
+                         size_t len, qz_encoding enc, const qz_check_options *check,
+                         qz_error *err);
+/* Frees every part (qz_report_load's on success) and zeroes rep. */
+void qz_report_clear(qz_report *rep);
 
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */

@@ -21,6 +21,7 @@ typedef struct {
     const qz_outline *o;
     const qz_metrics *m;
     const qz_rules *r;
+    qz_context *cx;
     const qz_check_options *opt;
     qz_check *c;
     size_t cap;
@@ -182,7 +183,7 @@ static void add_match(checker *k, const qz_check_def *def, const qz_check_find *
         size_t n;
         snprintf(found, sizeof found, "%04X", (unsigned)qz_utf8_decode(t + start, end - start, &n));
         add(k, def, start, end, (fields){.found = found}, find->fix ? find->fix : "", false);
-    } else if (find->fix && qz_match_group(k->r, m, "keep", &ks, &kl)) {
+    } else if (find->fix && qz_match_group(k->cx, m, "keep", &ks, &kl)) {
         snprintf(fix, sizeof fix, "%.*s%s", (int)kl, t + ks, find->fix);
         add(k, def, start, end, (fields){0}, fix, false);
     } else if (find->fix) {
@@ -207,8 +208,8 @@ static void run_find(checker *k, const qz_check_def *def, const qz_check_find *f
     size_t pos = 0;
     qz_match m;
     while (pos <= k->doc->len &&
-           qz_pattern_match_at(k->r, &find->pat, t, k->doc->len, pos, &m)) {
-        size_t start = qz_match_start(k->r), end = m.end;
+           qz_pattern_match_at(k->cx, &find->pat, t, k->doc->len, pos, &m)) {
+        size_t start = qz_match_start(k->cx), end = m.end;
         if (start < end)
             add_match(k, def, find, &m, start, end);
         if (end > pos) {
@@ -687,12 +688,13 @@ static qz_status apply_overrides(checker *k, qz_error *err)
 }
 
 qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outline,
-                       const qz_metrics *metrics, const qz_rules *rules,
+                       const qz_metrics *metrics, qz_context *ctx,
                        const qz_check_options *options, qz_error *err)
 {
     *out = NULL;
     static const qz_check_options defaults = {0};
-    checker k = {.doc = doc, .o = outline, .m = metrics, .r = rules,
+    const qz_rules *rules = ctx->rules;
+    checker k = {.doc = doc, .o = outline, .m = metrics, .r = rules, .cx = ctx,
                  .opt = options ? options : &defaults, .ok = true};
     k.c = calloc(1, sizeof *k.c);
     k.severity = calloc(rules->nchecks + 1, sizeof *k.severity);

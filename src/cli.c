@@ -127,39 +127,20 @@ int qz_report_error(const qz_error *err)
     return QZ_EXIT_ERROR;
 }
 
-qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err)
+qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
+                       qz_error *err)
 {
+    *ctx = NULL;
     qz_status st = qz_rules_new(out, err);
-    if (st == QZ_OK && rules_path) {
+    if (st == QZ_OK && rules_path)
         st = qz_rules_add_file(*out, rules_path, err);
-        if (st != QZ_OK) {
-            qz_rules_free(*out);
-            *out = NULL;
-        }
+    if (st == QZ_OK)
+        st = qz_context_new(ctx, *out, err);
+    if (st != QZ_OK) {
+        qz_rules_free(*out);
+        *out = NULL;
     }
     return st;
-}
-
-qz_status qz_report_open(qz_report *rep, const char *path, qz_encoding enc,
-                         const qz_rules *rules, qz_error *err)
-{
-    *rep = (qz_report){0};
-    qz_status st = qz_doc_load_file(&rep->doc, path, enc, rules, err);
-    if (st == QZ_OK)
-        st = qz_outline_new(&rep->outline, rep->doc, rules, err);
-    if (st == QZ_OK)
-        st = qz_metrics_new(&rep->metrics, rep->doc, rep->outline, rules, err);
-    if (st != QZ_OK)
-        qz_report_close(rep);
-    return st;
-}
-
-void qz_report_close(qz_report *rep)
-{
-    qz_metrics_free(rep->metrics);
-    qz_outline_free(rep->outline);
-    qz_doc_free(rep->doc);
-    *rep = (qz_report){0};
 }
 
 bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out)
@@ -235,6 +216,8 @@ int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const cha
         return setup_error(s, &err);
     if (s->config && qz_config_validate(s->config, s->rules, &err) != QZ_OK)
         return setup_error(s, &err);
+    if (qz_context_new(&s->ctx, s->rules, &err) != QZ_OK)
+        return setup_error(s, &err);
     /* the config's severities first, then --rule, which wins */
     for (size_t i = 0; s->config && i < s->config->noverrides; i++) {
         char *id = strdup(s->config->overrides[i].rule);
@@ -268,12 +251,13 @@ void qz_check_setup_close(qz_check_setup *s)
     for (size_t i = 0; i < s->noverrides; i++)
         free((char *)s->overrides[i].rule);
     qz_config_free(s->config);
+    qz_context_free(s->ctx);
     qz_rules_free(s->rules);
     *s = (qz_check_setup){0};
 }
 
-void qz_cli_warnings(const qz_rules *rules)
+void qz_cli_warnings(const qz_context *ctx)
 {
-    for (size_t i = 0; rules && i < qz_rules_warning_count(rules); i++)
-        fprintf(stderr, "qzreport: warning: %s\n", qz_rules_warning(rules, i));
+    for (size_t i = 0; i < qz_context_warning_count(ctx); i++)
+        fprintf(stderr, "qzreport: warning: %s\n", qz_context_warning(ctx, i));
 }

@@ -73,23 +73,12 @@ qz_status qz_output_write(const char *path, const char *data, size_t len, qz_err
 /* Installs the handlers that remove a half-written temporary file on SIGINT/SIGTERM. */
 void qz_output_install_signals(void);
 
-/* Prints the rules' warnings (patterns skipped for hitting PCRE2's limits) to stderr. */
-void qz_cli_warnings(const qz_rules *rules);
+/* Prints the context's warnings (patterns skipped for hitting PCRE2's limits) to stderr. */
+void qz_cli_warnings(const qz_context *ctx);
 
-/* Loads the built-in rules plus an optional user rules file. */
-qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_error *err);
-
-/* One report through every stage. On success the caller frees the three with their
- * qz_*_free; on failure all are NULL and err says why. */
-typedef struct {
-    qz_doc *doc;
-    qz_outline *outline;
-    qz_metrics *metrics;
-} qz_report;
-
-qz_status qz_report_open(qz_report *rep, const char *path, qz_encoding enc,
-                         const qz_rules *rules, qz_error *err);
-void qz_report_close(qz_report *rep);
+/* Loads the built-in rules plus an optional user rules file, and a context to run them. */
+qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
+                       qz_error *err);
 
 /* Parses --encoding's value, or prints a usage error (then returns false). */
 bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out);
@@ -98,6 +87,7 @@ bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *
  * configuration (found from the first file's folder or given), and --rule overrides. */
 typedef struct {
     qz_rules *rules;
+    qz_context *ctx;
     qz_config *config;
     qz_severity_override overrides[128];
     size_t noverrides;

@@ -84,12 +84,8 @@ typedef struct {
 static qz_status check_one(checked *c, const char *path, qz_encoding enc,
                            const qz_check_setup *s, qz_error *err)
 {
-    qz_status st = qz_report_open(&c->rep, path, enc, s->rules, err);
-    if (st == QZ_OK)
-        st = qz_check_new(&c->check, c->rep.doc, c->rep.outline, c->rep.metrics, s->rules,
-                          &s->options, err);
-    if (st != QZ_OK)
-        qz_report_close(&c->rep);
+    qz_status st = qz_report_load(&c->rep, s->ctx, path, NULL, 0, enc, &s->options, err);
+    c->check = c->rep.check;
     return st;
 }
 
@@ -197,12 +193,10 @@ int cmd_check(int argc, char **argv)
     rc = render_all(files, n, &s, render, terminal);
     if (rc < 0)
         rc = failed ? QZ_EXIT_ERROR : verdict(files, n, max_warnings);
-    for (size_t i = 0; i < n; i++) {
-        qz_check_free(files[i].check);
-        qz_report_close(&files[i].rep);
-    }
+    for (size_t i = 0; i < n; i++)
+        qz_report_clear(&files[i].rep);
     free(files);
-    qz_cli_warnings(s.rules);
+    qz_cli_warnings(s.ctx);
     qz_check_setup_close(&s);
     return rc;
 }

@@ -155,7 +155,7 @@ int cmd_fix(int argc, char **argv)
     const char *name = strcmp(path, "-") ? path : "<stdin>";
     qz_status st = qz_file_read(path, &bytes, &len, &err);
     if (st == QZ_OK)
-        st = qz_fix_bytes(path, bytes, len, enc, s.rules, &s.options, &fixed, &flen, &err);
+        st = qz_fix_bytes(path, bytes, len, enc, s.ctx, &s.options, &fixed, &flen, &err);
     if (st == QZ_OK && opt_diff)
         st = unified_diff(name, bytes, len, fixed, flen, enc, &out, &olen, &err);
     if (st == QZ_OK)
@@ -164,7 +164,7 @@ int cmd_fix(int argc, char **argv)
     free(bytes);
     free(fixed);
     free(out);
-    qz_cli_warnings(s.rules);
+    qz_cli_warnings(s.ctx);
     qz_check_setup_close(&s);
     return st == QZ_OK ? QZ_EXIT_OK : qz_report_error(&err);
 }

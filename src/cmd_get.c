@@ -64,25 +64,29 @@ int cmd_get(int argc, char **argv)
         return qz_usage_error(&qz_get_help, "expected KEY... FILE");
     qz_error err = {0};
     qz_rules *rules = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &err) != QZ_OK)
+    qz_context *ctx = NULL;
+    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     char **keys = argv + first;
     int nkeys = argc - first - 1;
     for (int i = 0; i < nkeys; i++) {
         if (!qz_rules_has_key(rules, keys[i])) {
+            qz_context_free(ctx);
             qz_rules_free(rules);
             return qz_usage_error(&qz_get_help, "unknown key '%s'", keys[i]);
         }
     }
     qz_report rep;
-    if (qz_report_open(&rep, argv[argc - 1], enc, rules, &err) != QZ_OK) {
+    if (qz_report_load(&rep, ctx, argv[argc - 1], NULL, 0, enc, NULL, &err) != QZ_OK) {
+        qz_context_free(ctx);
         qz_rules_free(rules);
         return qz_report_error(&err);
     }
     rc = QZ_EXIT_OK;
     print_values(rep.metrics, keys, nkeys, &rc);
-    qz_report_close(&rep);
-    qz_cli_warnings(rules);
+    qz_report_clear(&rep);
+    qz_cli_warnings(ctx);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     if (fflush(stdout) != 0)
         return QZ_EXIT_ERROR;

@@ -66,17 +66,17 @@ static renderer pick(const char *format)
 }
 
 /* Reads one file and renders its figures into *text. */
-static qz_status one_file(const char *path, qz_encoding enc, const qz_rules *rules,
+static qz_status one_file(const char *path, qz_encoding enc, qz_context *ctx,
                           renderer render, bool many, char **text, size_t *len, qz_error *err)
 {
     qz_report rep;
-    qz_status st = qz_report_open(&rep, path, enc, rules, err);
+    qz_status st = qz_report_load(&rep, ctx, path, NULL, 0, enc, NULL, err);
     if (st != QZ_OK)
         return st;
     qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
                          .all = opt_all, .with_file = many};
     st = render(&v, text, len, err);
-    qz_report_close(&rep);
+    qz_report_clear(&rep);
     return st;
 }
 
@@ -100,12 +100,14 @@ int cmd_metrics(int argc, char **argv)
         return qz_usage_error(&qz_metrics_help, "--format env takes one FILE");
     qz_error err = {0};
     qz_rules *rules = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &err) != QZ_OK)
+    qz_context *ctx = NULL;
+    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     /* one document at a time, streamed: to a temporary file with -o (renamed when every file
      * is done, removed if any failed, so FILE is whole or untouched), else to stdout */
     qz_out *out;
     if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
+        qz_context_free(ctx);
         qz_rules_free(rules);
         return qz_report_error(&err);
     }
@@ -114,7 +116,7 @@ int cmd_metrics(int argc, char **argv)
     for (int i = first; i < argc && written == QZ_OK; i++) {
         char *text = NULL;
         size_t len = 0;
-        if (one_file(argv[i], enc, rules, render, nfiles > 1, &text, &len, &err) != QZ_OK)
+        if (one_file(argv[i], enc, ctx, render, nfiles > 1, &text, &len, &err) != QZ_OK)
             rc = qz_report_error(&err); /* this file is reported; the others still run */
         else if ((written = qz_out_write(out, text, len, &err)) != QZ_OK)
             rc = qz_report_error(&err);
@@ -126,7 +128,8 @@ int cmd_metrics(int argc, char **argv)
     } else {
         qz_out_abort(out);
     }
-    qz_cli_warnings(rules);
+    qz_cli_warnings(ctx);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return rc;
 }

@@ -53,16 +53,18 @@ static qz_status summarize(const char *path, qz_encoding enc, renderer render, c
                            size_t *len, qz_error *err)
 {
     qz_rules *rules = NULL;
+    qz_context *ctx = NULL;
     qz_report rep;
-    qz_status st = qz_cli_rules(opt_rules, &rules, err);
+    qz_status st = qz_cli_rules(opt_rules, &rules, &ctx, err);
     if (st == QZ_OK)
-        st = qz_report_open(&rep, path, enc, rules, err);
+        st = qz_report_load(&rep, ctx, path, NULL, 0, enc, NULL, err);
     if (st == QZ_OK) {
         qz_summary s = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics};
         st = render(&s, out, len, err);
-        qz_report_close(&rep);
+        qz_report_clear(&rep);
     }
-    qz_cli_warnings(rules);
+    qz_cli_warnings(ctx);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return st;
 }

@@ -25,6 +25,7 @@ typedef struct {
     const qz_doc *doc;
     const qz_outline *o;
     const qz_rules *r;
+    qz_context *cx;
     qz_metrics *m;
     size_t cap_items, cap_rates;
     size_t part_cursor;    /* parts before it start before the current quantity */
@@ -188,23 +189,24 @@ typedef struct {
     size_t after_limit; /* end of its clause */
     size_t unit_index;  /* its measure word (rules' unit_ok) */
     const char *prev_key; /* key of the quantity just before, in the same sentence */
+    qz_context *cx;
 } context;
 
-static bool search(const qz_rules *r, const qz_pattern *p, const context *c)
+static bool search(const qz_pattern *p, const context *c)
 {
     qz_match m;
     return qz_pattern_present(p) &&
-           qz_pattern_match(r, p, c->text + c->before, c->start - c->before, &m);
+           qz_pattern_match(c->cx, p, c->text + c->before, c->start - c->before, &m);
 }
 
-static bool in_sentence(const qz_rules *r, const qz_pattern *p, const context *c)
+static bool in_sentence(const qz_pattern *p, const context *c)
 {
     qz_match m;
     if (!qz_pattern_present(p))
         return false;
     if (*c->sentence == SIZE_MAX)
         *c->sentence = sentence_start(c->text, c->start, QZ_SENTENCE_CHARS);
-    return qz_pattern_match(r, p, c->text + *c->sentence, c->start - *c->sentence, &m);
+    return qz_pattern_match(c->cx, p, c->text + *c->sentence, c->start - *c->sentence, &m);
 }
 
 static bool follows_ok(const char *follows, const context *c)
@@ -212,16 +214,16 @@ static bool follows_ok(const char *follows, const context *c)
     return !follows || (c->prev_key && strcmp(follows, c->prev_key) == 0);
 }
 
-static bool phrasing_matches(const qz_rules *r, const qz_phrasing *ph, const context *c)
+static bool phrasing_matches(const qz_phrasing *ph, const context *c)
 {
     qz_match m;
     if (!follows_ok(ph->follows, c) ||
         (ph->not_follows && c->prev_key && strcmp(ph->not_follows, c->prev_key) == 0))
         return false;
-    if (qz_pattern_present(&ph->before) && !search(r, &ph->before, c))
+    if (qz_pattern_present(&ph->before) && !search(&ph->before, c))
         return false;
     if (qz_pattern_present(&ph->after) &&
-        !qz_pattern_match_at(r, &ph->after, c->text, c->after_limit, c->unit_end, &m))
+        !qz_pattern_match_at(c->cx, &ph->after, c->text, c->after_limit, c->unit_end, &m))
         return false;
     return true;
 }
@@ -236,18 +238,18 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
             !follows_ok(rule->follows, c))
             continue;
         /* one search rules out every phrasing with a `before` at once */
-        bool any_before = !qz_pattern_present(&rule->before_any) || search(r, &rule->before_any, c);
+        bool any_before = !qz_pattern_present(&rule->before_any) || search(&rule->before_any, c);
         const qz_phrasing *ph = NULL;
         for (size_t k = 0; k < rule->nphrasings && !ph; k++)
             if ((any_before || !rule->phrasings[k].before_src) &&
-                phrasing_matches(r, &rule->phrasings[k], c))
+                phrasing_matches(&rule->phrasings[k], c))
                 ph = &rule->phrasings[k];
         /* what rejects a phrasing that matched is asked only then: most quantities match no
          * rule, and these searches reach back over the whole sentence */
-        if (!ph || search(r, &rule->not_before, c) || in_sentence(r, &rule->not_in_sentence, c))
+        if (!ph || search(&rule->not_before, c) || in_sentence(&rule->not_in_sentence, c))
             continue;
         /* an intention covers its whole sentence: 计划审议法规草案8件，开展执法检查5次 */
-        if (in_sentence(r, &r->plan_words, c))
+        if (in_sentence(&r->plan_words, c))
             return -1;
         *via = ph;
         return (long)i;
@@ -273,10 +275,10 @@ static const char *read_unit(scan *sc, size_t pos, size_t *end, size_t *index)
     while (pos < len && (t[pos] == ' ' || t[pos] == '\t'))
         pos++;
     qz_match m;
-    if (qz_pattern_match_at(sc->r, &sc->r->not_units, t, len, pos, &m) ||
-        !qz_pattern_match_at(sc->r, &sc->r->unit_any, t, len, pos, &m))
+    if (qz_pattern_match_at(sc->cx, &sc->r->not_units, t, len, pos, &m) ||
+        !qz_pattern_match_at(sc->cx, &sc->r->unit_any, t, len, pos, &m))
         return NULL;
-    long i = qz_match_mark_index(sc->r);
+    long i = qz_match_mark_index(sc->cx);
     if (i < 0 || (size_t)i >= sc->r->nunits)
         return NULL;
     *end = m.end;
@@ -312,7 +314,7 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     qz_utf8_decode(t + p, len - p, &n0);
     *next = p + n0;
     qz_match m;
-    if (qz_pattern_match_at(r, &r->ignore_any, t, len, p, &m)) {
+    if (qz_pattern_match_at(sc->cx, &r->ignore_any, t, len, p, &m)) {
         /* skip the whole numeral too: after 第, 十五次 must not leave 五次 behind */
         size_t skip = m.end;
         qz_number num;
@@ -376,8 +378,9 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
         .after_limit = clause_end(t, len, unit_end, QZ_WINDOW_CHARS),
         .unit_index = unit_index,
         .prev_key = same_sentence ? sc->m->items[sc->prev].key : NULL,
+        .cx = sc->cx,
     };
-    if (num.kind != QZ_NUM_PLAIN && search(r, &r->negative, &c))
+    if (num.kind != QZ_NUM_PLAIN && search(&r->negative, &c))
         negate(&q);
     const qz_phrasing *via = NULL;
     long rule = classify(r, &q, &c, &via);
@@ -527,7 +530,7 @@ static const char *named_base(const scan *sc, const qz_rate_rule *rule, const qz
     size_t from = clause_start(sc->doc->view, q->start, 0, QZ_WINDOW_CHARS);
     for (size_t i = 0; i < rule->nnamed; i++) {
         qz_match mt;
-        if (qz_pattern_match_at(sc->r, &rule->named[i].before, sc->doc->view, q->start, from,
+        if (qz_pattern_match_at(sc->cx, &rule->named[i].before, sc->doc->view, q->start, from,
                                 &mt))
             return rule->named[i].key;
     }
@@ -576,20 +579,21 @@ static void to_text_offsets(const qz_doc *doc, qz_metrics *m)
 }
 
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
-                         const qz_rules *rules, qz_error *err)
+                         qz_context *ctx, qz_error *err)
 {
     *out = NULL;
+    const qz_rules *rules = ctx->rules;
     qz_metrics *m = calloc(1, sizeof *m);
     if (!m)
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
-    scan sc = {.doc = doc, .o = outline, .r = rules, .m = m, .prev = -1};
+    scan sc = {.doc = doc, .o = outline, .r = rules, .cx = ctx, .m = m, .prev = -1};
     size_t pos = 0;
     bool ok = true;
     qz_match hit;
     while (ok && pos < doc->view_len &&
-           qz_pattern_match_at(rules, &rules->number_start, doc->view, doc->view_len, pos, &hit)) {
+           qz_pattern_match_at(ctx, &rules->number_start, doc->view, doc->view_len, pos, &hit)) {
         size_t next;
-        ok = try_quantity(&sc, qz_match_start(rules), &next);
+        ok = try_quantity(&sc, qz_match_start(ctx), &next);
         pos = next;
     }
     if (ok) {

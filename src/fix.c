@@ -136,33 +136,23 @@ qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules 
 
 /* One pass: load, find, fix. */
 static qz_status fix_once(const char *source, const char *bytes, size_t len, qz_encoding *enc,
-                          const qz_rules *rules, const qz_check_options *options, char **out,
+                          qz_context *ctx, const qz_check_options *options, char **out,
                           size_t *outlen, qz_error *err)
 {
-    qz_doc *doc = NULL;
-    qz_outline *o = NULL;
-    qz_metrics *m = NULL;
-    qz_check *c = NULL;
-    qz_status st = qz_doc_load_bytes(&doc, source, bytes, len, *enc, rules, err);
-    if (st == QZ_OK)
-        st = qz_outline_new(&o, doc, rules, err);
-    if (st == QZ_OK)
-        st = qz_metrics_new(&m, doc, o, rules, err);
-    if (st == QZ_OK)
-        st = qz_check_new(&c, doc, o, m, rules, options, err);
+    static const qz_check_options defaults = {0};
+    qz_report rep;
+    qz_status st = qz_report_load(&rep, ctx, source, bytes, len, *enc,
+                                  options ? options : &defaults, err);
     if (st == QZ_OK) {
-        st = qz_fix_apply(doc, c, rules, out, outlen, err);
-        *enc = doc->encoding; /* later passes read what this one wrote */
+        st = qz_fix_apply(rep.doc, rep.check, ctx->rules, out, outlen, err);
+        *enc = rep.doc->encoding; /* later passes read what this one wrote */
     }
-    qz_check_free(c);
-    qz_metrics_free(m);
-    qz_outline_free(o);
-    qz_doc_free(doc);
+    qz_report_clear(&rep);
     return st;
 }
 
 qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
-                       const qz_rules *rules, const qz_check_options *options, char **out,
+                       qz_context *ctx, const qz_check_options *options, char **out,
                        size_t *outlen, qz_error *err)
 {
     char *cur = NULL;
@@ -170,7 +160,7 @@ qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_enc
     for (int pass = 0; pass < QZ_FIX_PASSES; pass++) {
         char *next;
         size_t nextlen;
-        qz_status st = fix_once(source, cur ? cur : bytes, cur ? curlen : len, &enc, rules,
+        qz_status st = fix_once(source, cur ? cur : bytes, cur ? curlen : len, &enc, ctx,
                                 options, &next, &nextlen, err);
         if (st != QZ_OK) {
             free(cur);

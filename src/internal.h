@@ -45,11 +45,11 @@ void qz_buf_free(qz_buf *b);
 
 /* t converted to simplified script character for character (same characters, same lines),
  * when it is in traditional script; *conv is NULL otherwise. The loader judges lines on it. */
-qz_status qz_view_simplify(const qz_rules *rules, const char *t, size_t len, const char *source,
+qz_status qz_view_simplify(qz_context *ctx, const char *t, size_t len, const char *source,
                            char **conv, size_t *clen, qz_error *err);
 /* Builds doc->view from doc->text (see qzreport.h), with conv (doc->text converted by
  * qz_view_simplify, or NULL); with no rules, the view is the text. */
-qz_status qz_view_build(qz_doc *doc, const qz_rules *rules, const char *conv, size_t clen,
+qz_status qz_view_build(qz_doc *doc, qz_context *ctx, const char *conv, size_t clen,
                         qz_error *err);
 /* The offset in doc->view of offset t of doc->text (the fold that holds it, at its start). */
 size_t qz_doc_view_offset(const qz_doc *doc, size_t t);

@@ -250,26 +250,26 @@ static bool line_blank(const char *t, line_span l)
     return qz_skip_space(t + l.start, l.len) == l.len;
 }
 
-static bool matches_any(const qz_rules *r, const qz_pattern_list *list, const char *s,
+static bool matches_any(qz_context *cx, const qz_pattern_list *list, const char *s,
                         size_t len)
 {
     qz_match m;
-    return qz_pattern_list_match(r, list, s, len, &m) != NULL;
+    return qz_pattern_list_match(cx, list, s, len, &m) != NULL;
 }
 
 /* Lines [0, result) are the header: up to the salutation (各位代表:) when one stands among the
  * first lines; otherwise the leading lines that look like header lines (a date, a title, the
  * speaker). */
-static size_t header_lines(const qz_rules *r, const char *t, const line_span *lines, size_t n)
+static size_t header_lines(qz_context *cx, const char *t, const line_span *lines, size_t n)
 {
     size_t limit = n < QZ_HEADER_MAX_LINES ? n : QZ_HEADER_MAX_LINES;
     for (size_t i = 0; i < limit; i++) {
         size_t sk = qz_skip_space(t + lines[i].start, lines[i].len);
         const char *s = t + lines[i].start + sk;
         size_t len = lines[i].len - sk;
-        if (matches_any(r, &r->salutation, s, len))
+        if (matches_any(cx, &cx->rules->salutation, s, len))
             return i + 1;
-        if (qz_rules_standalone_heading(r, s, len))
+        if (qz_line_standalone_heading(cx, s, len))
             break;
     }
     size_t i = 0;
@@ -277,26 +277,27 @@ static size_t header_lines(const qz_rules *r, const char *t, const line_span *li
         size_t sk = qz_skip_space(t + lines[i].start, lines[i].len);
         const char *s = t + lines[i].start + sk;
         size_t len = lines[i].len - sk;
-        if (!(len == 0 || matches_any(r, &r->date, s, len) || matches_any(r, &r->title, s, len)
-              || matches_any(r, &r->speaker, s, len)))
+        const qz_rules *r = cx->rules;
+        if (!(len == 0 || matches_any(cx, &r->date, s, len) || matches_any(cx, &r->title, s, len)
+              || matches_any(cx, &r->speaker, s, len)))
             break;
         i++;
     }
     return i;
 }
 
-static bool line_standalone_heading(const qz_rules *r, const char *t, line_span l)
+static bool line_standalone_heading(qz_context *cx, const char *t, line_span l)
 {
     size_t sk = qz_skip_space(t + l.start, l.len);
-    return qz_rules_standalone_heading(r, t + l.start + sk, l.len - sk);
+    return qz_line_standalone_heading(cx, t + l.start + sk, l.len - sk);
 }
 
-static bool line_starts_heading(const qz_rules *r, const char *t, line_span l)
+static bool line_starts_heading(qz_context *cx, const char *t, line_span l)
 {
     size_t sk = qz_skip_space(t + l.start, l.len);
     qz_heading_match h;
-    return qz_rules_heading(r, t + l.start + sk, l.len - sk, &h) ||
-           qz_rules_part_title(r, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
+    return qz_line_heading(cx, t + l.start + sk, l.len - sk, &h) ||
+           qz_line_part_title(cx, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
 }
 
 /* Line l without its leading and trailing white space. */
@@ -308,12 +309,12 @@ static line_span trimmed(const char *t, line_span l)
 }
 
 /* The header's title line (…工作报告), trimmed; len 0 when the header has none. */
-static line_span header_title(const qz_rules *r, const char *t, const line_span *lines,
+static line_span header_title(qz_context *cx, const char *t, const line_span *lines,
                               size_t header_end)
 {
     for (size_t i = 0; i < header_end; i++) {
         line_span l = trimmed(t, lines[i]);
-        if (l.len && matches_any(r, &r->title, t + l.start, l.len))
+        if (l.len && matches_any(cx, &cx->rules->title, t + l.start, l.len))
             return l;
     }
     return (line_span){0, 0};
@@ -322,27 +323,27 @@ static line_span header_title(const qz_rules *r, const char *t, const line_span 
 /* Which lines are page furniture that copying a PDF left in the text: a page number
  * (page_furniture in data/outline.yaml) or the header's title line repeated as a running
  * header. Header lines never are. NULL when out of memory. */
-static bool *page_furniture(const qz_rules *r, const char *t, const line_span *lines, size_t n,
+static bool *page_furniture(qz_context *cx, const char *t, const line_span *lines, size_t n,
                             size_t header_end)
 {
     bool *drop = calloc(n ? n : 1, sizeof *drop);
     if (!drop)
         return NULL;
-    line_span title = header_title(r, t, lines, header_end);
+    line_span title = header_title(cx, t, lines, header_end);
     for (size_t i = header_end; i < n; i++) {
         line_span l = trimmed(t, lines[i]);
         if (l.len == 0)
             continue;
         drop[i] = (title.len && l.len == title.len &&
                    memcmp(t + l.start, t + title.start, l.len) == 0) ||
-                  matches_any(r, &r->page_furniture, t + l.start, l.len);
+                  matches_any(cx, &cx->rules->page_furniture, t + l.start, l.len);
     }
     return drop;
 }
 
 /* Whether line i was broken mid-sentence and continues on line `next` (i + 1, or the first
  * line after the page furniture that follows i). */
-static bool broken_after(const qz_rules *r, const char *t, const line_span *lines, size_t n,
+static bool broken_after(qz_context *cx, const char *t, const line_span *lines, size_t n,
                          size_t i, size_t next, size_t header_end)
 {
     if (i < header_end || next >= n)
@@ -350,13 +351,13 @@ static bool broken_after(const qz_rules *r, const char *t, const line_span *line
     line_span a = lines[i], b = lines[next];
     if (line_blank(t, a) || line_blank(t, b))
         return false;
-    if (line_standalone_heading(r, t, a) || line_starts_heading(r, t, b))
+    if (line_standalone_heading(cx, t, a) || line_starts_heading(cx, t, b))
         return false;
     /* a label over a table (【决定任免篇】) is not the first cell of its first row */
-    if (qz_rules_table_row(r, t + b.start, b.len))
+    if (qz_line_table_row(cx, t + b.start, b.len))
         return false;
     size_t alen = a.len - qz_trim_space_end(t + a.start, a.len);
-    return !qz_rules_line_complete(r, t + a.start, alen);
+    return !qz_line_complete(cx, t + a.start, alen);
 }
 
 static bool add_repair(qz_doc *doc, size_t *cap, qz_repair_kind kind, size_t line, size_t at,
@@ -392,7 +393,7 @@ static void put_line(char *out, size_t *w, const char *t, line_span l, size_t le
  * converted (conv), the conversion is joined the same way into *jconv, for the match view. */
 static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_span *lines,
                           size_t n, const judged *conv, size_t clen, char **jconv,
-                          size_t *jclen, const qz_rules *r)
+                          size_t *jclen, qz_context *cx)
 {
     doc->text = malloc(tlen + 1);
     doc->line_start = malloc((n ? n : 1) * sizeof *doc->line_start);
@@ -402,10 +403,10 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         return QZ_ERR_NOMEM;
     const char *jt = conv ? conv->t : t;
     const line_span *jl = conv ? conv->lines : lines;
-    size_t header_end = r ? header_lines(r, jt, jl, n) : 0;
+    size_t header_end = cx ? header_lines(cx, jt, jl, n) : 0;
     doc->header_lines = header_end;
-    bool *drop = r ? page_furniture(r, jt, jl, n, header_end) : NULL;
-    if (r && !drop)
+    bool *drop = cx ? page_furniture(cx, jt, jl, n, header_end) : NULL;
+    if (cx && !drop)
         return QZ_ERR_NOMEM;
     size_t cap = 0, w = 0, cw = 0;
     bool ok = true;
@@ -420,7 +421,7 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         size_t next = i + 1;
         while (drop && next < n && drop[next])
             next++;
-        bool join = r && broken_after(r, jt, jl, n, i, next, header_end);
+        bool join = cx && broken_after(cx, jt, jl, n, i, next, header_end);
         size_t trailing = join ? qz_trim_space_end(t + lines[i].start, lines[i].len) : 0;
         put_line(doc->text, &w, t, lines[i], lines[i].len - trailing);
         if (jc) /* trailing spaces are the same characters in the conversion */
@@ -447,9 +448,10 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
 }
 
 qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
-                            qz_encoding encoding, const qz_rules *rules, qz_error *err)
+                            qz_encoding encoding, qz_context *ctx, qz_error *err)
 {
     *out = NULL;
+    qz_context_begin_doc(ctx);
     const char *name = source && strcmp(source, "-") != 0 ? source : "<stdin>";
     if (len > QZ_MAX_INPUT_BYTES)
         return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0, "larger than the limit of %zu MiB",
@@ -478,7 +480,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         st = split_lines(t, tlen, &lines, &n);
     char *conv = NULL, *jconv = NULL;
     size_t clen = 0, jclen = 0;
-    qz_status vst = st == QZ_OK ? qz_view_simplify(rules, t, tlen, name, &conv, &clen, err)
+    qz_status vst = st == QZ_OK ? qz_view_simplify(ctx, t, tlen, name, &conv, &clen, err)
                                 : QZ_OK;
     if (vst != QZ_OK) {
         free(lines);
@@ -492,7 +494,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         st = QZ_ERR_INTERNAL; /* cannot happen: the conversion keeps every character */
     judged j = {conv, clines};
     if (st == QZ_OK)
-        st = assemble(doc, t, tlen, lines, n, conv ? &j : NULL, clen, &jconv, &jclen, rules);
+        st = assemble(doc, t, tlen, lines, n, conv ? &j : NULL, clen, &jconv, &jclen, ctx);
     free(lines);
     free(clines);
     free(conv);
@@ -503,7 +505,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         return qz_fail(err, st, name, 0, 0, "%s",
                        st == QZ_ERR_NOMEM ? "out of memory" : "internal error in loading");
     }
-    st = qz_view_build(doc, rules, jconv, jclen, err);
+    st = qz_view_build(doc, ctx, jconv, jclen, err);
     free(jconv);
     if (st != QZ_OK) {
         qz_doc_free(doc);
@@ -514,7 +516,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
 }
 
 qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
-                           const qz_rules *rules, qz_error *err)
+                           qz_context *ctx, qz_error *err)
 {
     *out = NULL;
     char *bytes = NULL;
@@ -522,7 +524,7 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
     qz_status st = qz_file_read(path, &bytes, &len, err);
     if (st != QZ_OK)
         return st;
-    st = qz_doc_load_bytes(out, path, bytes, len, encoding, rules, err);
+    st = qz_doc_load_bytes(out, path, bytes, len, encoding, ctx, err);
     free(bytes);
     return st;
 }

@@ -11,48 +11,15 @@
 #include "builtin.h"
 #include "rules.h"
 
-/* Most patterns are anchored at the subject start: those are compiled anchored, because
- * pcre2_jit_match ignores a match-time PCRE2_ANCHORED. Not PCRE2_MATCH_INVALID_UTF: with it, the JIT of PCRE2
- * 10.42 (Debian 12) fails to match \S against a multi-byte character (seen here: `\S{2}` on
- * 强化). The loader has already validated every byte of the text (iconv), and subjects always
- * start on a character boundary, so matches run with PCRE2_NO_UTF_CHECK instead. */
-#define QZ_PCRE2_FLAGS PCRE2_UTF
-#define QZ_MATCH_FLAGS PCRE2_NO_UTF_CHECK
-/* JIT compiling costs about as much as a few dozen interpreted matches of these short
- * patterns, and most of the ~240 patterns run a handful of times per report: a pattern is
- * JIT-compiled when it has run this many times (in a run over many reports, every pattern
- * that matters is soon compiled, and those that scan every numeral are compiled within the
- * first report). */
-#define QZ_JIT_AFTER 64
-#define QZ_JIT_SUBJECT 4096
-#define QZ_OVECTOR_PAIRS 32
-
 typedef struct {
     qz_rules *rules;
     const char *name;
     yaml_document_t *doc;
     qz_error *err;
-    bool lazy; /* built-in data: tested at build time, so compiled only when first used */
+    bool deferred; /* built-in data: compiled in one pass once every file is read */
 } loader;
 
 /* ---- patterns ---- */
-
-static void pattern_clear(qz_pattern *p)
-{
-    pcre2_code_free(p->re);
-    free(p->source);
-    free(p->origin);
-    *p = (qz_pattern){0};
-}
-
-static void pattern_list_clear(qz_pattern_list *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        pattern_clear(&l->items[i]);
-    free(l->items);
-    l->items = NULL;
-    l->n = l->cap = 0;
-}
 
 static qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt,
                          const char *arg)
@@ -68,58 +35,21 @@ static qz_status nomem(loader *ld)
     return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
 }
 
-/* JIT is an optimisation: where the platform lacks it the interpreter gives the same
- * answers, so a JIT failure is not an error. */
-static void jit(qz_pattern *p)
-{
-    (void)pcre2_jit_compile(p->re, PCRE2_JIT_COMPLETE);
-    p->uses = QZ_JIT_AFTER;
-}
-
-/* Compiles src into out. Returns QZ_OK, QZ_ERR_DATA (msg says why) or QZ_ERR_NOMEM. */
-static qz_status compile_source(const char *src, size_t len, bool anchored, bool utf,
-                                qz_pattern *out, char *msg, size_t msgsize)
-{
-    int code;
-    PCRE2_SIZE at;
-    uint32_t flags = (utf ? QZ_PCRE2_FLAGS : 0) | (anchored ? PCRE2_ANCHORED : 0);
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, len, flags, &code, &at, NULL);
-    if (!re) {
-        PCRE2_UCHAR buf[200];
-        pcre2_get_error_message(code, buf, sizeof buf);
-        /* PCRE2 counts bytes; people count characters */
-        snprintf(msg, msgsize, "bad pattern: %s (at character %zu)", (char *)buf,
-                 qz_utf8_count(src, at < len ? at : len));
-        return QZ_ERR_DATA;
-    }
-    out->re = re;
-    out->uses = 0;
-    out->anchored = anchored;
-    out->utf = utf;
-    out->source = strndup(src, len);
-    if (!out->source) {
-        pcre2_code_free(re);
-        out->re = NULL;
-        snprintf(msg, msgsize, "out of memory");
-        return QZ_ERR_NOMEM;
-    }
-    return QZ_OK;
-}
-
 static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored,
                               qz_pattern *out)
 {
     if (node->type != YAML_SCALAR_NODE)
         return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
-    if (ld->lazy) {
+    if (ld->deferred) {
         *out = (qz_pattern){.anchored = anchored, .utf = true,
                             .source = strndup((const char *)node->data.scalar.value,
                                               node->data.scalar.length)};
         return out->source ? QZ_OK : nomem(ld);
     }
     char msg[300];
-    qz_status st = compile_source((const char *)node->data.scalar.value,
-                                  node->data.scalar.length, anchored, true, out, msg, sizeof msg);
+    qz_status st = qz_pattern_compile((const char *)node->data.scalar.value,
+                                      node->data.scalar.length, anchored, true, out, msg,
+                                      sizeof msg);
     if (st != QZ_OK)
         return fail_at(ld, node, st, "%s", msg);
     char origin[1200];
@@ -140,7 +70,7 @@ static qz_status replace_pattern(loader *ld, const yaml_node_t *node, qz_pattern
     qz_status st = compile_pattern(ld, node, &p);
     if (st != QZ_OK)
         return st;
-    pattern_clear(slot);
+    qz_pattern_clear(slot);
     *slot = p;
     return QZ_OK;
 }
@@ -281,7 +211,7 @@ static qz_status on_headings_item(loader *ld, const yaml_node_t *item, void *tar
     if (st == QZ_OK && !QZ_GROW(r->headings, r->cap_headings, r->nheadings + 1))
         st = qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
     if (st != QZ_OK) {
-        pattern_clear(&h.pat);
+        qz_pattern_clear(&h.pat);
         return st;
     }
     r->headings[r->nheadings++] = h;
@@ -337,7 +267,7 @@ static qz_status on_unit_name(loader *ld, const yaml_node_t *v, void *target)
 
 static void unit_clear(qz_unit_rule *u)
 {
-    pattern_clear(&u->pat);
+    qz_pattern_clear(&u->pat);
     free(u->name);
 }
 
@@ -384,7 +314,7 @@ static qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *targe
     qz_status st = compile_node(ld, v, false, &p);
     if (st != QZ_OK)
         return st;
-    pattern_clear(target);
+    qz_pattern_clear(target);
     *(qz_pattern *)target = p;
     return QZ_OK;
 }
@@ -435,7 +365,7 @@ static qz_status on_checked_source(loader *ld, const yaml_node_t *v, void *targe
 {
     qz_pattern probe = {0};
     qz_status st = compile_node(ld, v, false, &probe);
-    pattern_clear(&probe);
+    qz_pattern_clear(&probe);
     return st == QZ_OK ? on_string(ld, v, target) : st;
 }
 
@@ -496,8 +426,8 @@ static void phrasing_clear(qz_phrasing *p)
     free(p->before_src);
     free(p->after_src);
     free(p->follows);
-    pattern_clear(&p->before);
-    pattern_clear(&p->after);
+    qz_pattern_clear(&p->before);
+    qz_pattern_clear(&p->after);
 }
 
 /* apart: {with: KEY, key: KEY} */
@@ -550,9 +480,9 @@ static void metric_clear(qz_metric_rule *m)
         phrasing_clear(&m->phrasings[i]);
     free(m->phrasings);
     free(m->unit_ok);
-    pattern_clear(&m->not_before);
-    pattern_clear(&m->not_in_sentence);
-    pattern_clear(&m->before_any);
+    qz_pattern_clear(&m->not_before);
+    qz_pattern_clear(&m->not_in_sentence);
+    qz_pattern_clear(&m->before_any);
     free(m->follows);
     free(m->zh);
     free(m->en);
@@ -624,7 +554,7 @@ static void rate_clear(qz_rate_rule *r)
         free(r->denominators[i]);
     free(r->denominators);
     for (size_t i = 0; i < r->nnamed; i++) {
-        pattern_clear(&r->named[i].before);
+        qz_pattern_clear(&r->named[i].before);
         free(r->named[i].key);
     }
     free(r->named);
@@ -644,7 +574,7 @@ static qz_status on_named_item(loader *ld, const yaml_node_t *n, void *target)
     if (st == QZ_OK && !QZ_GROW(rate->named, cap, rate->nnamed + 1))
         st = nomem(ld);
     if (st != QZ_OK) {
-        pattern_clear(&base.before);
+        qz_pattern_clear(&base.before);
         free(base.key);
         return st;
     }
@@ -739,7 +669,7 @@ static qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored,
     qz_buf_free(b);
     if (!src)
         return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
-    pattern_clear(slot);
+    qz_pattern_clear(slot);
     *slot = (qz_pattern){.source = src, .anchored = anchored, .utf = true};
     return QZ_OK;
 }
@@ -839,7 +769,7 @@ static qz_status build_before_any(qz_rules *r, qz_metric_rule *m, const char *na
     qz_buf_puts(&b, ")$");
     if (n < 2) { /* one phrasing is its own search */
         qz_buf_free(&b);
-        pattern_clear(&m->before_any);
+        qz_pattern_clear(&m->before_any);
         return QZ_OK;
     }
     return build(r, &m->before_any, &b, false, name, err);
@@ -955,7 +885,7 @@ static qz_status on_lang_pair(loader *ld, const yaml_node_t *v, void *target)
 
 static void check_find_clear(qz_check_find *f)
 {
-    pattern_clear(&f->pat);
+    qz_pattern_clear(&f->pat);
     free(f->fix);
 }
 
@@ -1267,7 +1197,8 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
 }
 
 static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
-                          bool lazy, qz_error *err);
+                          bool deferred, qz_error *err);
+static qz_status compile_pending(qz_rules *r, qz_error *err);
 
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                             qz_error *err)
@@ -1276,7 +1207,7 @@ qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml,
 }
 
 static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
-                          bool lazy, qz_error *err)
+                          bool deferred, qz_error *err)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -1295,12 +1226,14 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
     qz_status st = QZ_OK;
     yaml_node_t *root = yaml_document_get_root_node(&doc);
     if (root) { /* an empty file adds nothing */
-        loader ld = {rules, name, &doc, err, lazy};
+        loader ld = {rules, name, &doc, err, deferred};
         st = load_root(&ld, root);
     }
     yaml_document_delete(&doc);
     if (st == QZ_OK)
         st = finalize(rules, name, err);
+    if (st == QZ_OK && !deferred)
+        st = compile_pending(rules, err);
     return st;
 }
 
@@ -1340,15 +1273,6 @@ qz_status qz_rules_new(qz_rules **out, qz_error *err)
     qz_rules *r = calloc(1, sizeof *r);
     if (!r)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    r->md = pcre2_match_data_create(QZ_OVECTOR_PAIRS, NULL);
-    r->mc = pcre2_match_context_create(NULL);
-    r->state = calloc(1, sizeof *r->state);
-    if (!r->md || !r->mc || !r->state) {
-        qz_rules_free(r);
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    pcre2_set_match_limit(r->mc, QZ_MATCH_LIMIT);
-    pcre2_set_depth_limit(r->mc, QZ_DEPTH_LIMIT);
     for (size_t i = 0; i < qz_builtin_nfiles; i++) {
         char name[128];
         snprintf(name, sizeof name, "<built-in data/%s>", qz_builtin_files[i].name);
@@ -1364,82 +1288,97 @@ qz_status qz_rules_new(qz_rules **out, qz_error *err)
         return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0,
                        "built-in data lacks address, sentence_end or topic");
     }
+    qz_status st = compile_pending(r, err);
+    if (st != QZ_OK) {
+        qz_rules_free(r);
+        return st;
+    }
     *out = r;
     return QZ_OK;
 }
 
 /* Calls fn on every pattern the rules hold, in a fixed order; stops at the first false. */
-static bool each_pattern(qz_rules *r, bool (*fn)(qz_rules *, qz_pattern *))
+static bool each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg)
 {
     for (size_t i = 0; i < r->nheadings; i++)
-        if (!fn(r, &r->headings[i].pat))
+        if (!fn(arg, &r->headings[i].pat))
             return false;
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,     &r->opening_year,
                                 &r->page_furniture, &r->ignore,     &r->view_drop};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         for (size_t k = 0; k < lists[i]->n; k++)
-            if (!fn(r, &lists[i]->items[k]))
+            if (!fn(arg, &lists[i]->items[k]))
                 return false;
     qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->table_row, &r->topic,
                             &r->not_units,
                             &r->negative, &r->plan_words,   &r->unit_any, &r->ignore_any,
                             &r->number_start, &r->view_drop_any};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
-        if (single[i]->source && !fn(r, single[i]))
+        if (single[i]->source && !fn(arg, single[i]))
             return false;
     for (size_t i = 0; i < r->nunits; i++)
-        if (!fn(r, &r->units[i].pat))
+        if (!fn(arg, &r->units[i].pat))
             return false;
     for (size_t i = 0; i < r->nrates; i++)
         for (size_t k = 0; k < r->rates[i].nnamed; k++)
-            if (!fn(r, &r->rates[i].named[k].before))
+            if (!fn(arg, &r->rates[i].named[k].before))
                 return false;
     for (size_t i = 0; i < r->nmetrics; i++) {
         qz_metric_rule *m = &r->metrics[i];
-        if (m->not_before.source && !fn(r, &m->not_before))
+        if (m->not_before.source && !fn(arg, &m->not_before))
             return false;
-        if (m->before_any.source && !fn(r, &m->before_any))
+        if (m->before_any.source && !fn(arg, &m->before_any))
             return false;
-        if (m->not_in_sentence.source && !fn(r, &m->not_in_sentence))
+        if (m->not_in_sentence.source && !fn(arg, &m->not_in_sentence))
             return false;
         for (size_t k = 0; k < m->nphrasings; k++)
-            if ((m->phrasings[k].before.source && !fn(r, &m->phrasings[k].before)) ||
-                (m->phrasings[k].after.source && !fn(r, &m->phrasings[k].after)))
+            if ((m->phrasings[k].before.source && !fn(arg, &m->phrasings[k].before)) ||
+                (m->phrasings[k].after.source && !fn(arg, &m->phrasings[k].after)))
                 return false;
     }
     for (size_t i = 0; i < r->nchecks; i++)
         for (size_t k = 0; k < r->checks[i].nfinds; k++)
-            if (!fn(r, &r->checks[i].finds[k].pat))
+            if (!fn(arg, &r->checks[i].finds[k].pat))
                 return false;
     return true;
 }
 
-static qz_error *compile_err; /* where compile_one reports; set by qz_rules_compile */
-
-static bool compile_one(qz_rules *r, qz_pattern *p)
+/* Gives each pattern its index, the slot of its state in a qz_context. */
+static bool number_one(void *rules, qz_pattern *p)
 {
-    (void)r;
+    p->id = (unsigned)((qz_rules *)rules)->npatterns++;
+    return true;
+}
+
+/* Compiles a pattern whose source was kept: a built-in one, or one built from others (their
+ * parts were each checked when their file was read). A failure is the data's fault, and
+ * names the pattern. */
+static bool compile_one(void *err, qz_pattern *p)
+{
     if (p->re)
         return true;
     char msg[300];
     qz_pattern fresh = {0};
-    if (compile_source(p->source, strlen(p->source), p->anchored, p->utf, &fresh, msg,
-                       sizeof msg) != QZ_OK) {
-        qz_fail(compile_err, QZ_ERR_DATA, NULL, 0, 0, "'%.200s': %s", p->source, msg);
+    if (qz_pattern_compile(p->source, strlen(p->source), p->anchored, p->utf, &fresh, msg,
+                           sizeof msg) != QZ_OK) {
+        qz_fail(err, QZ_ERR_DATA, NULL, 0, 0, "'%.200s': %s", p->source, msg);
         return false;
     }
-    free(fresh.source);
+    free(fresh.source); /* the copy qz_pattern_compile made: the pattern keeps its own */
     p->re = fresh.re;
     return true;
 }
 
-qz_status qz_rules_compile(qz_rules *rules, qz_error *err)
+/* Compiles what is still source, then numbers every pattern: after this, the rules are
+ * complete and read-only. */
+static qz_status compile_pending(qz_rules *r, qz_error *err)
 {
-    compile_err = err;
-    bool ok = each_pattern(rules, compile_one);
-    compile_err = NULL;
-    return ok ? QZ_OK : QZ_ERR_DATA;
+    if (!each_pattern(r, compile_one, err))
+        return QZ_ERR_DATA;
+    r->npatterns = 0;
+    each_pattern(r, number_one, r);
+    return QZ_OK;
 }
 
 void qz_rules_free(qz_rules *r)
@@ -1447,26 +1386,26 @@ void qz_rules_free(qz_rules *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->nheadings; i++)
-        pattern_clear(&r->headings[i].pat);
+        qz_pattern_clear(&r->headings[i].pat);
     free(r->headings);
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,      &r->opening_year,
                                 &r->page_furniture};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
-        pattern_list_clear(lists[i]);
-    pattern_clear(&r->address);
-    pattern_clear(&r->sentence_end);
-    pattern_clear(&r->table_row);
-    pattern_clear(&r->topic);
+        qz_pattern_list_clear(lists[i]);
+    qz_pattern_clear(&r->address);
+    qz_pattern_clear(&r->sentence_end);
+    qz_pattern_clear(&r->table_row);
+    qz_pattern_clear(&r->topic);
     for (size_t i = 0; i < r->nunits; i++)
         unit_clear(&r->units[i]);
     free(r->units);
-    pattern_list_clear(&r->ignore);
-    pattern_list_clear(&r->view_drop);
+    qz_pattern_list_clear(&r->ignore);
+    qz_pattern_list_clear(&r->view_drop);
     free(r->traditional);
-    pattern_clear(&r->not_units);
-    pattern_clear(&r->negative);
-    pattern_clear(&r->plan_words);
+    qz_pattern_clear(&r->not_units);
+    qz_pattern_clear(&r->negative);
+    qz_pattern_clear(&r->plan_words);
     free(r->before_tail);
     for (size_t i = 0; i < r->nmetrics; i++)
         metric_clear(&r->metrics[i]);
@@ -1484,231 +1423,9 @@ void qz_rules_free(qz_rules *r)
         free(r->sums[i].parts);
     }
     free(r->sums);
-    pattern_clear(&r->unit_any);
-    pattern_clear(&r->ignore_any);
-    pattern_clear(&r->view_drop_any);
-    pattern_clear(&r->number_start);
-    pcre2_match_data_free(r->md);
-    pcre2_match_context_free(r->mc);
-    for (size_t i = 0; r->state && i < r->state->n; i++)
-        free(r->state->warnings[i]);
-    if (r->state)
-        free(r->state->warnings);
-    free(r->state);
+    qz_pattern_clear(&r->unit_any);
+    qz_pattern_clear(&r->ignore_any);
+    qz_pattern_clear(&r->view_drop_any);
+    qz_pattern_clear(&r->number_start);
     free(r);
-}
-
-/* ---- matching ---- */
-
-/* A pattern that hit a limit once would hit it at every position of a long text: it is
- * disabled, and the warning says which pattern, where it was written, and why. */
-static void limit_hit(const qz_rules *rules, qz_pattern *pat, int rc)
-{
-    pat->disabled = true;
-    qz_rules_state *s = rules->state;
-    PCRE2_UCHAR why[120];
-    pcre2_get_error_message(rc, why, sizeof why);
-    char msg[1600];
-    snprintf(msg, sizeof msg, "pattern '%.200s'%s%s was skipped: %s", pat->source,
-             pat->origin ? " at " : "", pat->origin ? pat->origin : "", (char *)why);
-    if (QZ_GROW(s->warnings, s->cap, s->n + 1) && (s->warnings[s->n] = strdup(msg)))
-        s->n++;
-}
-
-/* A lazily compiled pattern's first use. A built-in pattern always compiles (the tests use
- * every one); should one not, it is disabled with a warning rather than failing the run. */
-static bool compile_lazily(const qz_rules *rules, qz_pattern *pat)
-{
-    char msg[300];
-    char *source = pat->source, *origin = pat->origin;
-    bool anchored = pat->anchored, utf = pat->utf;
-    qz_pattern fresh = {0};
-    if (compile_source(source, strlen(source), anchored, utf, &fresh, msg, sizeof msg) != QZ_OK) {
-        pat->disabled = true;
-        qz_rules_state *s = rules->state;
-        char warning[1400];
-        snprintf(warning, sizeof warning, "pattern '%.200s' was skipped: %s", source, msg);
-        if (QZ_GROW(s->warnings, s->cap, s->n + 1) && (s->warnings[s->n] = strdup(warning)))
-            s->n++;
-        return false;
-    }
-    free(fresh.source); /* the copy compile_source made: the pattern keeps its own */
-    pat->re = fresh.re;
-    pat->uses = 0;
-    (void)origin;
-    return true;
-}
-
-size_t qz_rules_warning_count(const qz_rules *rules)
-{
-    return rules->state->n;
-}
-
-const char *qz_rules_warning(const qz_rules *rules, size_t i)
-{
-    return i < rules->state->n ? rules->state->warnings[i] : NULL;
-}
-
-bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
-                         size_t len, size_t offset, qz_match *m)
-{
-    if (!pat->source || pat->disabled)
-        return false;
-    if (!pat->re && !compile_lazily(rules, (qz_pattern *)pat))
-        return false;
-    /* a cache, like the JIT code itself: not the rules' meaning. A search over a long subject
-     * (the match view's folds, the traditional-script test: one search over the whole text)
-     * is worth compiling for at once. */
-    if (pat->uses < QZ_JIT_AFTER &&
-        (len - offset > QZ_JIT_SUBJECT || ++((qz_pattern *)pat)->uses == QZ_JIT_AFTER))
-        jit((qz_pattern *)pat);
-    int rc = pcre2_match(pat->re, (PCRE2_SPTR)subject, len, offset, QZ_MATCH_FLAGS, rules->md,
-                         rules->mc);
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return false;
-    if (rc < 0) {
-        limit_hit(rules, (qz_pattern *)pat, rc);
-        return false;
-    }
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rules->md);
-    m->pat = pat;
-    m->subject = subject;
-    m->end = ov[1];
-    return true;
-}
-
-bool qz_pattern_match(const qz_rules *rules, const qz_pattern *pat, const char *s, size_t len,
-                      qz_match *m)
-{
-    return qz_pattern_match_at(rules, pat, s, len, 0, m);
-}
-
-size_t qz_match_start(const qz_rules *rules)
-{
-    return pcre2_get_ovector_pointer(rules->md)[0];
-}
-
-long qz_match_mark_index(const qz_rules *rules)
-{
-    PCRE2_SPTR mark = pcre2_get_mark(rules->md);
-    return mark ? strtol((const char *)mark, NULL, 10) : -1;
-}
-
-const qz_pattern *qz_pattern_list_match(const qz_rules *rules, const qz_pattern_list *list,
-                                        const char *s, size_t len, qz_match *m)
-{
-    for (size_t i = 0; i < list->n; i++)
-        if (qz_pattern_match(rules, &list->items[i], s, len, m))
-            return &list->items[i];
-    return NULL;
-}
-
-bool qz_match_group(const qz_rules *rules, const qz_match *m, const char *name, size_t *start,
-                    size_t *len)
-{
-    int n = pcre2_substring_number_from_name(m->pat->re, (PCRE2_SPTR)name);
-    if (n < 0 || (uint32_t)n >= pcre2_get_ovector_count(rules->md))
-        return false;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rules->md);
-    if (ov[2 * n] == PCRE2_UNSET)
-        return false;
-    *start = ov[2 * n];
-    *len = ov[2 * n + 1] - ov[2 * n];
-    return true;
-}
-
-/* ---- line queries ---- */
-
-bool qz_rules_heading(const qz_rules *rules, const char *line, size_t len, qz_heading_match *h)
-{
-    qz_match m;
-    for (size_t i = 0; i < rules->nheadings; i++) {
-        if (!qz_pattern_match(rules, &rules->headings[i].pat, line, len, &m))
-            continue;
-        if (!qz_match_group(rules, &m, "num", &h->num_start, &h->num_len))
-            continue;
-        h->level = rules->headings[i].level;
-        h->marker_len = m.end;
-        return true;
-    }
-    return false;
-}
-
-/* Trailing marks that may close a title line without being part of it. */
-size_t qz_trim_title_end(const char *s, size_t len)
-{
-    static const char *const marks[] = {"。", "：", ":", "；", ";", "，", ",", " ", "\t", "　"};
-    bool again = true;
-    while (again && len > 0) {
-        again = false;
-        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-            size_t n = strlen(marks[i]);
-            if (len >= n && memcmp(s + len - n, marks[i], n) == 0) {
-                len -= n;
-                again = true;
-            }
-        }
-    }
-    return len;
-}
-
-qz_title_kind qz_rules_part_title(const qz_rules *rules, const char *title, size_t len)
-{
-    qz_match m;
-    len = qz_trim_title_end(title, len);
-    if (len == 0)
-        return QZ_TITLE_NONE;
-    if (qz_pattern_list_match(rules, &rules->part_review, title, len, &m))
-        return QZ_TITLE_REVIEW;
-    if (qz_pattern_list_match(rules, &rules->part_plan, title, len, &m))
-        return QZ_TITLE_PLAN;
-    if (qz_pattern_list_match(rules, &rules->part_dated, title, len, &m))
-        return QZ_TITLE_DATED;
-    return QZ_TITLE_NONE;
-}
-
-/* The sentence_end pattern is anchored, so it is tried at each of the line's last few code
- * points: a closing mark and a few quotes and spaces after it fit in that window. */
-#define QZ_LINE_END_WINDOW 12
-
-bool qz_rules_table_row(const qz_rules *rules, const char *line, size_t len)
-{
-    qz_match m;
-    return qz_pattern_present(&rules->table_row) &&
-           qz_pattern_match(rules, &rules->table_row, line, len, &m);
-}
-
-bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len)
-{
-    size_t start = len;
-    qz_match m;
-    for (int k = 0; k < QZ_LINE_END_WINDOW && start > 0; k++) {
-        start--;
-        while (start > 0 && ((unsigned char)line[start] & 0xC0) == 0x80)
-            start--;
-        if (qz_pattern_match(rules, &rules->sentence_end, line + start, len - start, &m))
-            return true;
-    }
-    /* asked last: the search for a cell separator stops at every full-width mark (their
-     * UTF-8 starts like ｜'s) */
-    return qz_rules_table_row(rules, line, len);
-}
-
-size_t qz_find_period(const char *s, size_t len)
-{
-    static const char period[] = "。";
-    for (size_t i = 0; i + 3 <= len; i++)
-        if (memcmp(s + i, period, 3) == 0)
-            return i;
-    return len;
-}
-
-bool qz_rules_standalone_heading(const qz_rules *rules, const char *line, size_t len)
-{
-    qz_heading_match h;
-    if (qz_rules_part_title(rules, line, len) != QZ_TITLE_NONE)
-        return true;
-    if (!qz_rules_heading(rules, line, len, &h))
-        return false;
-    return qz_find_period(line, len) >= qz_trim_title_end(line, len);
 }

@@ -1,42 +1,11 @@
 /* rules.h — the compiled form of data/…yaml, shared by the stages inside the library.
  * Ownership: everything reachable from a qz_rules belongs to it and dies with qz_rules_free;
- * the match functions write into the rules' one match-data block, so a qz_rules is used by one
- * thread at a time. */
+ * once loaded it is never written, so threads share it, each matching through its own
+ * qz_context (pattern.h). */
 #ifndef QZ_RULES_H
 #define QZ_RULES_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
-#include "internal.h"
-
-typedef struct {
-    pcre2_code *re;
-    char *source;  /* the pattern as written, for messages */
-    char *origin;  /* where it was written ("FILE:LINE:COL"), for warnings; NULL if built */
-    unsigned uses; /* matches run so far: JIT-compiled once it is worth it (rules.c) */
-    bool disabled; /* it hit PCRE2's match limits once: skipped from then on */
-    bool anchored; /* how to compile it when it is first used (built-in and built patterns
-                      are compiled lazily: most commands use a fraction of them) */
-    bool utf;
-} qz_pattern;
-
-/* Whether a pattern was given (it may not be compiled yet). */
-static inline bool qz_pattern_present(const qz_pattern *p)
-{
-    return p->source != NULL;
-}
-
-/* What matching learns while the rules are used (they are otherwise read-only). */
-typedef struct {
-    char **warnings; /* one per pattern that hit the match limits */
-    size_t n, cap;
-} qz_rules_state;
-
-typedef struct {
-    qz_pattern *items;
-    size_t n, cap;
-} qz_pattern_list;
+#include "pattern.h"
 
 typedef struct {
     qz_pattern pat;
@@ -162,38 +131,8 @@ struct qz_rules {
     qz_pattern ignore_any;   /* every ignore pattern, anchored */
     qz_pattern view_drop_any; /* every view_drop pattern, searched */
     qz_pattern number_start; /* where a numeral may start (unanchored) */
-    pcre2_match_data *md;    /* one block for every match: patterns are run one at a time */
-    pcre2_match_context *mc; /* the match and depth limits every match runs under */
-    qz_rules_state *state;
+    size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
 };
-
-/* A successful match: where it ended and how to read its named groups. */
-typedef struct {
-    const qz_pattern *pat;
-    const char *subject;
-    size_t end; /* offset in subject just past the match */
-} qz_match;
-
-/* Matches pat at subject[offset] (anchored patterns) or from there on (unanchored ones);
- * lookbehind sees the bytes before offset. Offsets in m are into subject. */
-bool qz_pattern_match_at(const qz_rules *rules, const qz_pattern *pat, const char *subject,
-                         size_t len, size_t offset, qz_match *m);
-/* The start of the last match (after qz_pattern_match_at succeeded). */
-size_t qz_match_start(const qz_rules *rules);
-/* The unit index that the last successful unit_any match marked. */
-long qz_match_mark_index(const qz_rules *rules);
-
-/* Matches pat anchored at the start of s[0..len). */
-bool qz_pattern_match(const qz_rules *rules, const qz_pattern *pat, const char *s, size_t len,
-                      qz_match *m);
-/* The first pattern of list that matches, anchored at the start of s; NULL if none. */
-const qz_pattern *qz_pattern_list_match(const qz_rules *rules, const qz_pattern_list *list,
-                                        const char *s, size_t len, qz_match *m);
-/* The span of named group `name` of the last match (offsets into the subject); false if the
- * pattern has no such group or it did not take part in the match. */
-bool qz_match_group(const qz_rules *rules, const qz_match *m, const char *name, size_t *start,
-                    size_t *len);
-
 
 /* ---- line queries shared by the loader and the sectioner ---- */
 
@@ -204,24 +143,24 @@ typedef struct {
 } qz_heading_match;
 
 /* Whether line (leading space already removed) opens with a heading marker of some level. */
-bool qz_rules_heading(const qz_rules *rules, const char *line, size_t len, qz_heading_match *h);
+bool qz_line_heading(qz_context *ctx, const char *line, size_t len, qz_heading_match *h);
 
 typedef enum { QZ_TITLE_NONE, QZ_TITLE_REVIEW, QZ_TITLE_PLAN, QZ_TITLE_DATED } qz_title_kind;
 
 /* What kind of part a title names (trailing punctuation and space are ignored). */
-qz_title_kind qz_rules_part_title(const qz_rules *rules, const char *title, size_t len);
+qz_title_kind qz_line_part_title(qz_context *ctx, const char *title, size_t len);
 
 /* Whether a line ends a sentence (。！？；：… with closing quotes), so that it is complete. */
-bool qz_rules_line_complete(const qz_rules *rules, const char *line, size_t len);
+bool qz_line_complete(qz_context *ctx, const char *line, size_t len);
 /* Whether a line is a row of a table copied as text (table_row). */
-bool qz_rules_table_row(const qz_rules *rules, const char *line, size_t len);
+bool qz_line_table_row(qz_context *ctx, const char *line, size_t len);
 
 /* Offset of the first 。 in s[0..len), or len. A run-in heading's title ends there. */
 size_t qz_find_period(const char *s, size_t len);
 
 /* Whether a line is a heading on a line of its own: a part title, or a heading marker with no
  * 。 after it (a run-in heading carries its body after the 。). */
-bool qz_rules_standalone_heading(const qz_rules *rules, const char *line, size_t len);
+bool qz_line_standalone_heading(qz_context *ctx, const char *line, size_t len);
 
 /* Length of s once trailing marks that close a title (。：；， and spaces) are removed. */
 size_t qz_trim_title_end(const char *s, size_t len);

@@ -21,6 +21,7 @@ typedef struct {
     const char *t;          /* the match view: every pattern reads it (see view.c) */
     size_t len;
     const qz_rules *rules;
+    qz_context *cx;
     qz_outline *o;
     size_t cap_parts, cap_sections, cap_topics;
     long stack[QZ_MAX_DEPTH]; /* open sections, outermost first */
@@ -58,7 +59,7 @@ static qz_span span_at(const para *p, size_t off, size_t len)
 static bool group(builder *b, const qz_match *m, const char *name, const para *p, qz_span *out)
 {
     size_t s, n;
-    if (!qz_match_group(b->rules, m, name, &s, &n))
+    if (!qz_match_group(b->cx, m, name, &s, &n))
         return false;
     *out = span_at(p, s, n);
     return true;
@@ -71,7 +72,7 @@ static void read_date(builder *b, const para *p)
     qz_header *h = &b->o->header;
     qz_match m;
     const char *s = b->t + p->start;
-    if (h->year || !qz_pattern_list_match(b->rules, &b->rules->date, s, p->len, &m))
+    if (h->year || !qz_pattern_list_match(b->cx, &b->rules->date, s, p->len, &m))
         return;
     qz_span y, mo, d;
     if (!group(b, &m, "y", p, &y) || !group(b, &m, "m", p, &mo) || !group(b, &m, "d", p, &d))
@@ -93,14 +94,14 @@ static void read_header_line(builder *b, const para *p)
     const char *s = b->t + p->start;
     qz_match m;
     read_date(b, p);
-    if (!h->speaker.len && qz_pattern_list_match(b->rules, &b->rules->speaker, s, p->len, &m)) {
+    if (!h->speaker.len && qz_pattern_list_match(b->cx, &b->rules->speaker, s, p->len, &m)) {
         group(b, &m, "name", p, &h->speaker);
         group(b, &m, "title", p, &h->speaker_title);
     }
-    if (!h->title.len && qz_pattern_list_match(b->rules, &b->rules->title, s, p->len, &m))
+    if (!h->title.len && qz_pattern_list_match(b->cx, &b->rules->title, s, p->len, &m))
         h->title = span_at(p, 0, p->len);
     if (!h->salutation.len &&
-        qz_pattern_list_match(b->rules, &b->rules->salutation, s, p->len, &m))
+        qz_pattern_list_match(b->cx, &b->rules->salutation, s, p->len, &m))
         h->salutation = span_at(p, 0, p->len);
 }
 
@@ -232,17 +233,17 @@ static bool read_heading(builder *b, const para *p, bool *was_heading)
     const char *line = b->t + p->start;
     qz_heading_match h;
     *was_heading = true;
-    qz_title_kind tk = qz_rules_part_title(b->rules, line, p->len);
+    qz_title_kind tk = qz_line_part_title(b->cx, line, p->len);
     if (tk != QZ_TITLE_NONE)
         return open_part(b, tk, p, (qz_span){p->start, 0},
                          span_at(p, 0, qz_trim_title_end(line, p->len)));
-    if (!qz_rules_heading(b->rules, line, p->len, &h)) {
+    if (!qz_line_heading(b->cx, line, p->len, &h)) {
         *was_heading = false;
         return true;
     }
     size_t tstart = h.marker_len + qz_skip_space(line + h.marker_len, p->len - h.marker_len);
     if (h.level == 1) {
-        tk = qz_rules_part_title(b->rules, line + tstart, p->len - tstart);
+        tk = qz_line_part_title(b->cx, line + tstart, p->len - tstart);
         if (tk != QZ_TITLE_NONE)
             return open_part(b, tk, p, span_at(p, 0, h.marker_len),
                              span_at(p, tstart, qz_trim_title_end(line + tstart, p->len - tstart)));
@@ -257,7 +258,7 @@ static bool read_topic(builder *b, const para *p)
     qz_outline *o = b->o;
     qz_match m;
     qz_span title;
-    if (!qz_pattern_match(b->rules, &b->rules->topic, b->t + p->start, p->len, &m) ||
+    if (!qz_pattern_match(b->cx, &b->rules->topic, b->t + p->start, p->len, &m) ||
         !group(b, &m, "title", p, &title))
         return true;
     if (!QZ_GROW(o->topics, b->cap_topics, o->ntopics + 1))
@@ -273,7 +274,7 @@ static void read_opening_year(builder *b, const para *p)
     qz_match m;
     qz_span y;
     if (b->o->year_reviewed ||
-        !qz_pattern_list_match(b->rules, &b->rules->opening_year, b->t + p->start,
+        !qz_pattern_list_match(b->cx, &b->rules->opening_year, b->t + p->start,
                                p->len, &m) ||
         !group(b, &m, "y", p, &y))
         return;
@@ -284,7 +285,7 @@ static bool read_paragraph(builder *b, const para *p)
 {
     qz_part *part = current_part(b);
     qz_match m;
-    if (qz_pattern_match(b->rules, &b->rules->address, b->t + p->start, p->len, &m)) {
+    if (qz_pattern_match(b->cx, &b->rules->address, b->t + p->start, p->len, &m)) {
         /* An address to the congress closes the section before it. */
         if (!b->closing_pending && part)
             b->part_end_before = part->end;
@@ -397,7 +398,7 @@ static void to_text_offsets(const qz_doc *doc, qz_outline *o)
     }
 }
 
-qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *rules,
+qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
                          qz_error *err)
 {
     *out = NULL;
@@ -408,7 +409,8 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, const qz_rules *ru
         free(o);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
-    builder b = {.doc = doc, .t = doc->view, .len = doc->view_len, .rules = rules, .o = o};
+    builder b = {.doc = doc, .t = doc->view, .len = doc->view_len, .rules = ctx->rules,
+                 .cx = ctx, .o = o};
     find_header(&b);
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {

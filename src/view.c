@@ -215,12 +215,12 @@ static qz_status to_simplified(const char *t, size_t len, char **conv, size_t *c
 /* ---- building the view ---- */
 
 /* The next span to leave out, at or after pos: [*start, *end), or false. */
-static bool next_drop(const qz_rules *r, const char *t, size_t len, size_t pos, size_t *start,
+static bool next_drop(qz_context *cx, const char *t, size_t len, size_t pos, size_t *start,
                       size_t *end)
 {
     qz_match m;
-    while (pos < len && qz_pattern_match_at(r, &r->view_drop_any, t, len, pos, &m)) {
-        *start = qz_match_start(r);
+    while (pos < len && qz_pattern_match_at(cx, &cx->rules->view_drop_any, t, len, pos, &m)) {
+        *start = qz_match_start(cx);
         if (m.end > *start) {
             *end = m.end;
             return true;
@@ -233,11 +233,11 @@ static bool next_drop(const qz_rules *r, const char *t, size_t len, size_t pos, 
 }
 
 /* Walks the text and conv (t2s of it, or NULL) in step, folding as it goes. */
-static bool fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
+static bool fold_text(builder *b, qz_context *cx, const char *t, size_t len,
                       const char *conv, size_t clen, size_t *changed_han, size_t *han)
 {
     size_t ds = len, de = len, cpos = 0, run = 0; /* run: bytes to copy before pos */
-    bool drop = next_drop(r, t, len, 0, &ds, &de);
+    bool drop = next_drop(cx, t, len, 0, &ds, &de);
     size_t pos = 0;
     while (pos < len) {
         if (drop && pos == ds) {
@@ -252,7 +252,7 @@ static bool fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
             }
             fold(b, de - ds, "", 0);
             pos = de;
-            drop = next_drop(r, t, len, pos, &ds, &de);
+            drop = next_drop(cx, t, len, pos, &ds, &de);
             continue;
         }
         size_t n, cn = 0;
@@ -291,10 +291,10 @@ static bool fold_text(builder *b, const qz_rules *r, const char *t, size_t len,
 
 /* Whether the text has anything to fold at all: most reports have not, and then the view is
  * the text itself. */
-static bool needs_folding(const qz_rules *r, const char *t, size_t len, bool convert)
+static bool needs_folding(qz_context *cx, const char *t, size_t len, bool convert)
 {
     size_t s, e;
-    if (convert || next_drop(r, t, len, 0, &s, &e))
+    if (convert || next_drop(cx, t, len, 0, &s, &e))
         return true;
     /* full-width forms (U+FF01..U+FF5E) are EF BC xx or EF BD xx in UTF-8 */
     for (const char *p = memchr(t, 0xEF, len); p; p = memchr(p + 1, 0xEF, len - (p + 1 - t)))
@@ -303,11 +303,12 @@ static bool needs_folding(const qz_rules *r, const char *t, size_t len, bool con
     return false;
 }
 
-qz_status qz_view_simplify(const qz_rules *r, const char *t, size_t len, const char *source,
+qz_status qz_view_simplify(qz_context *cx, const char *t, size_t len, const char *source,
                            char **conv, size_t *clen, qz_error *err)
 {
     *conv = NULL;
     *clen = 0;
+    const qz_rules *r = cx ? cx->rules : NULL;
     if (!r || !r->traditional || !looks_traditional(r, t, len))
         return QZ_OK;
     qz_status st = to_simplified(t, len, conv, clen);
@@ -320,16 +321,16 @@ qz_status qz_view_simplify(const qz_rules *r, const char *t, size_t len, const c
     return QZ_OK;
 }
 
-qz_status qz_view_build(qz_doc *doc, const qz_rules *r, const char *conv, size_t clen,
+qz_status qz_view_build(qz_doc *doc, qz_context *cx, const char *conv, size_t clen,
                         qz_error *err)
 {
     doc->view = doc->text;
     doc->view_len = doc->len;
-    if (!r || !needs_folding(r, doc->text, doc->len, conv != NULL))
+    if (!cx || !needs_folding(cx, doc->text, doc->len, conv != NULL))
         return QZ_OK;
     builder b = {0};
     size_t changed = 0, han = 0;
-    bool in_step = fold_text(&b, r, doc->text, doc->len, conv, clen, &changed, &han);
+    bool in_step = fold_text(&b, cx, doc->text, doc->len, conv, clen, &changed, &han);
     size_t vlen = 0;
     char *view = b.failed || !in_step ? NULL : qz_buf_release(&b.view, &vlen);
     qz_buf_free(&b.view);

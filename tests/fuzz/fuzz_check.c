@@ -8,12 +8,13 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     qz_error err;
-    if (qz_rules_new(&rules, &err) != QZ_OK)
+    if (qz_rules_new(&rules, &err) != QZ_OK || qz_context_new(&ctx, rules, &err) != QZ_OK)
         abort();
     return 0;
 }
@@ -27,10 +28,10 @@ static char *fix(const char *bytes, size_t size, size_t *len, bool render)
     qz_check *c = NULL;
     qz_error err;
     char *out = NULL;
-    if (qz_doc_load_bytes(&doc, "fuzz", bytes, size, QZ_ENC_AUTO, rules, &err))
+    if (qz_doc_load_bytes(&doc, "fuzz", bytes, size, QZ_ENC_AUTO, ctx, &err))
         return NULL;
-    if (qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err) ||
-        qz_check_new(&c, doc, o, m, rules, NULL, &err))
+    if (qz_outline_new(&o, doc, ctx, &err) || qz_metrics_new(&m, doc, o, ctx, &err) ||
+        qz_check_new(&c, doc, o, m, ctx, NULL, &err))
         abort();
     for (size_t i = 0; i < c->n; i++)
         if (c->items[i].end > doc->len || c->items[i].start > c->items[i].end ||
@@ -77,10 +78,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     qz_encoding enc = probe->encoding;
     qz_doc_free(probe);
-    if (qz_fix_bytes("fuzz", (const char *)data, size, enc, rules, NULL, &once, &len1, &err) !=
+    if (qz_fix_bytes("fuzz", (const char *)data, size, enc, ctx, NULL, &once, &len1, &err) !=
         QZ_OK)
         abort();
-    if (qz_fix_bytes("fuzz", once, len1, enc, rules, NULL, &twice, &len2, &err) != QZ_OK ||
+    if (qz_fix_bytes("fuzz", once, len1, enc, ctx, NULL, &twice, &len2, &err) != QZ_OK ||
         len1 != len2 || memcmp(once, twice, len1) != 0)
         abort(); /* fix is not idempotent */
     free(once);

@@ -9,12 +9,13 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     qz_error err;
-    if (qz_rules_new(&rules, &err) != QZ_OK)
+    if (qz_rules_new(&rules, &err) != QZ_OK || qz_context_new(&ctx, rules, &err) != QZ_OK)
         abort();
     return 0;
 }
@@ -49,9 +50,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qz_outline *o = NULL;
     qz_metrics *m = NULL;
     qz_error err;
-    if (qz_doc_load_bytes(&doc, "fuzz", (const char *)data, size, QZ_ENC_AUTO, rules, &err))
+    if (qz_doc_load_bytes(&doc, "fuzz", (const char *)data, size, QZ_ENC_AUTO, ctx, &err))
         return 0;
-    if (qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err))
+    if (qz_outline_new(&o, doc, ctx, &err) || qz_metrics_new(&m, doc, o, ctx, &err))
         abort(); /* only memory can fail after loading */
     for (size_t i = 0; i < m->n; i++) {
         const qz_quantity *q = &m->items[i];

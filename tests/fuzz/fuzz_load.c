@@ -7,12 +7,13 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc, (void)argv;
     qz_error err;
-    if (qz_rules_new(&rules, &err) != QZ_OK)
+    if (qz_rules_new(&rules, &err) != QZ_OK || qz_context_new(&ctx, rules, &err) != QZ_OK)
         abort();
     return 0;
 }
@@ -22,7 +23,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qz_doc *doc = NULL;
     qz_error err;
     qz_encoding enc = size && data[0] == 'G' ? QZ_ENC_GB18030 : QZ_ENC_AUTO;
-    if (qz_doc_load_bytes(&doc, "fuzz", (const char *)data, size, enc, rules, &err) != QZ_OK)
+    if (qz_doc_load_bytes(&doc, "fuzz", (const char *)data, size, enc, ctx, &err) != QZ_OK)
         return 0;
     for (size_t i = 1; i < doc->nlines; i++)
         if (doc->line_start[i] < doc->line_start[i - 1])

@@ -18,17 +18,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (st == QZ_ERR_DATA && err.message[0] == '\0')
         abort(); /* an error must say why */
-    if (st == QZ_OK) {
+    qz_context *ctx = NULL;
+    if (st == QZ_OK && qz_context_new(&ctx, rules, &err) == QZ_OK) {
         /* the extended rules must still work on a small report */
         static const char text[] = "各位代表：\n过去一年的主要工作\n一、立法\n召开常委会会议10次，审议法规草案5件。\n";
         qz_doc *doc;
         qz_outline *o;
         qz_metrics *m;
         qz_check *c;
-        if (qz_doc_load_bytes(&doc, "t", text, sizeof text - 1, QZ_ENC_AUTO, rules, &err) == QZ_OK) {
-            if (qz_outline_new(&o, doc, rules, &err) == QZ_OK) {
-                if (qz_metrics_new(&m, doc, o, rules, &err) == QZ_OK) {
-                    if (qz_check_new(&c, doc, o, m, rules, NULL, &err) == QZ_OK)
+        if (qz_doc_load_bytes(&doc, "t", text, sizeof text - 1, QZ_ENC_AUTO, ctx, &err) == QZ_OK) {
+            if (qz_outline_new(&o, doc, ctx, &err) == QZ_OK) {
+                if (qz_metrics_new(&m, doc, o, ctx, &err) == QZ_OK) {
+                    if (qz_check_new(&c, doc, o, m, ctx, NULL, &err) == QZ_OK)
                         qz_check_free(c);
                     qz_metrics_free(m);
                 }
@@ -37,6 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             qz_doc_free(doc);
         }
     }
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }

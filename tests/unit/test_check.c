@@ -13,6 +13,7 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 typedef struct {
     qz_doc *doc;
@@ -25,9 +26,9 @@ static checked run(const char *text, const qz_check_options *opt)
 {
     checked k = {0};
     qz_error err = {0};
-    if (qz_doc_load_bytes(&k.doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, rules, &err) ||
-        qz_outline_new(&k.o, k.doc, rules, &err) || qz_metrics_new(&k.m, k.doc, k.o, rules, &err) ||
-        qz_check_new(&k.c, k.doc, k.o, k.m, rules, opt, &err))
+    if (qz_doc_load_bytes(&k.doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, ctx, &err) ||
+        qz_outline_new(&k.o, k.doc, ctx, &err) || qz_metrics_new(&k.m, k.doc, k.o, ctx, &err) ||
+        qz_check_new(&k.c, k.doc, k.o, k.m, ctx, opt, &err))
         fail_msg("%s", err.message);
     return k;
 }
@@ -136,10 +137,10 @@ static void test_options(void **state)
     qz_metrics *m;
     qz_check *c = (qz_check *)1;
     qz_error err = {0};
-    assert_int_equal(qz_doc_load_bytes(&doc, "t", "x\n", 2, QZ_ENC_AUTO, rules, &err), QZ_OK);
-    assert_int_equal(qz_outline_new(&ol, doc, rules, &err), QZ_OK);
-    assert_int_equal(qz_metrics_new(&m, doc, ol, rules, &err), QZ_OK);
-    assert_int_equal(qz_check_new(&c, doc, ol, m, rules, &wrong, &err), QZ_ERR_DATA);
+    assert_int_equal(qz_doc_load_bytes(&doc, "t", "x\n", 2, QZ_ENC_AUTO, ctx, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&ol, doc, ctx, &err), QZ_OK);
+    assert_int_equal(qz_metrics_new(&m, doc, ol, ctx, &err), QZ_OK);
+    assert_int_equal(qz_check_new(&c, doc, ol, m, ctx, &wrong, &err), QZ_ERR_DATA);
     assert_null(c);
     assert_string_equal(err.message, "unknown rule 'no-such-rule'");
     qz_metrics_free(m);
@@ -168,7 +169,7 @@ static void test_fix_keeps_untouched_bytes(void **state)
     char *out;
     size_t len;
     qz_error err;
-    assert_int_equal(qz_fix_bytes("t", text, sizeof text - 1, QZ_ENC_AUTO, rules, NULL, &out,
+    assert_int_equal(qz_fix_bytes("t", text, sizeof text - 1, QZ_ENC_AUTO, ctx, NULL, &out,
                                   &len, &err),
                      QZ_OK);
     const char want[] = "\xEF\xBB\xBF开会，审议草案。完成任务！\r\n";
@@ -193,12 +194,15 @@ static int setup(void **state)
 {
     (void)state;
     qz_error err = {0};
-    return qz_rules_new(&rules, &err) == QZ_OK ? 0 : -1;
+    return qz_rules_new(&rules, &err) == QZ_OK && qz_context_new(&ctx, rules, &err) == QZ_OK
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }

@@ -30,6 +30,7 @@ static const char report[] = LINE1 "\n" LINE2 "\n" LINE3 "\n";
 #define WORD_MSG "consider another word"
 
 static qz_rules *rules;
+static qz_context *ctx;
 static qz_doc *doc;   /* r.txt */
 static qz_doc *clean; /* a.txt: no findings */
 static qz_diag diags[7];
@@ -67,7 +68,7 @@ static int setup(void **state)
 {
     (void)state;
     qz_error err = {0};
-    if (qz_rules_new(&rules, &err) != QZ_OK) {
+    if (qz_rules_new(&rules, &err) != QZ_OK || qz_context_new(&ctx, rules, &err) != QZ_OK) {
         fprintf(stderr, "qz_rules_new: %s\n", err.message);
         return -1;
     }
@@ -96,6 +97,7 @@ static int teardown(void **state)
     (void)state;
     qz_doc_free(doc);
     qz_doc_free(clean);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }
@@ -640,7 +642,7 @@ static void test_joined_line(void **state)
     const char *text = "一、标题\n正文在这里被截断的工  \n程继续。\n二、下一节\n";
     qz_doc *d = NULL;
     qz_error err = {0};
-    assert_int_equal(qz_doc_load_bytes(&d, "j.txt", text, strlen(text), QZ_ENC_AUTO, rules, &err),
+    assert_int_equal(qz_doc_load_bytes(&d, "j.txt", text, strlen(text), QZ_ENC_AUTO, ctx, &err),
                      QZ_OK);
     assert_int_equal(d->nrepairs, 1); /* the loader joined line 2 to line 3 */
     size_t last = nth(d, "工", 0), at = last + strlen("工");

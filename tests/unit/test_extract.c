@@ -14,6 +14,7 @@
 
 typedef struct {
     qz_rules *rules;
+    qz_context *ctx;
     qz_doc *doc;
     qz_outline *o;
     qz_metrics *m;
@@ -28,9 +29,11 @@ static void open_with(report *r, const char *text, const char *user_rules)
     if (user_rules && qz_rules_add_yaml(r->rules, "user.yaml", user_rules,
                                         strlen(user_rules), &err) != QZ_OK)
         fail_msg("user rules: %d:%d %s", (int)err.line, (int)err.column, err.message);
-    if (qz_doc_load_bytes(&r->doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, r->rules, &err) ||
-        qz_outline_new(&r->o, r->doc, r->rules, &err) ||
-        qz_metrics_new(&r->m, r->doc, r->o, r->rules, &err))
+    if (qz_context_new(&r->ctx, r->rules, &err) != QZ_OK)
+        fail_msg("context: %s", err.message);
+    if (qz_doc_load_bytes(&r->doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, r->ctx, &err) ||
+        qz_outline_new(&r->o, r->doc, r->ctx, &err) ||
+        qz_metrics_new(&r->m, r->doc, r->o, r->ctx, &err))
         fail_msg("%s", err.message);
 }
 
@@ -55,6 +58,7 @@ static void close_report(report *r)
     qz_metrics_free(r->m);
     qz_outline_free(r->o);
     qz_doc_free(r->doc);
+    qz_context_free(r->ctx);
     qz_rules_free(r->rules);
 }
 

@@ -12,17 +12,21 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 static int setup(void **state)
 {
     (void)state;
     qz_error err = {0};
-    return qz_rules_new(&rules, &err) == QZ_OK ? 0 : -1;
+    return qz_rules_new(&rules, &err) == QZ_OK && qz_context_new(&ctx, rules, &err) == QZ_OK
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }
@@ -31,7 +35,7 @@ static qz_doc *load(const char *bytes, size_t len, qz_encoding enc)
 {
     qz_doc *doc = NULL;
     qz_error err = {0};
-    qz_status st = qz_doc_load_bytes(&doc, "t.txt", bytes, len, enc, rules, &err);
+    qz_status st = qz_doc_load_bytes(&doc, "t.txt", bytes, len, enc, ctx, &err);
     if (st != QZ_OK)
         fail_msg("load failed: %s", err.message);
     return doc;
@@ -106,7 +110,7 @@ static void expect_encoding_error(const char *bytes, size_t len, qz_encoding enc
 {
     qz_doc *doc = (qz_doc *)1;
     qz_error err = {0};
-    assert_int_equal(qz_doc_load_bytes(&doc, "bad.txt", bytes, len, enc, rules, &err),
+    assert_int_equal(qz_doc_load_bytes(&doc, "bad.txt", bytes, len, enc, ctx, &err),
                      QZ_ERR_ENCODING);
     assert_null(doc);
     assert_string_equal(err.path, "bad.txt");
@@ -311,12 +315,15 @@ static void test_page_furniture_user_rules(void **state)
     assert_int_equal(qz_rules_new(&r, &err), QZ_OK);
     const char *yaml = "page_furniture:\n  - '第[一二三四五六七八九十]+页$'\n";
     assert_int_equal(qz_rules_add_yaml(r, "mine.yaml", yaml, strlen(yaml), &err), QZ_OK);
+    qz_context *cx = NULL;
+    assert_int_equal(qz_context_new(&cx, r, &err), QZ_OK);
     const char *text = "开展执法\n第三页\n检查4次，\n— 4 —\n专题询问2次。\n";
     qz_doc *doc = NULL;
-    assert_int_equal(qz_doc_load_bytes(&doc, "t", text, strlen(text), QZ_ENC_AUTO, r, &err),
+    assert_int_equal(qz_doc_load_bytes(&doc, "t", text, strlen(text), QZ_ENC_AUTO, cx, &err),
                      QZ_OK);
     assert_string_equal(doc->text, "开展执法检查4次，专题询问2次。\n");
     qz_doc_free(doc);
+    qz_context_free(cx);
     const char *bad = "page_furniture:\n  - '第(页'\n";
     assert_int_equal(qz_rules_add_yaml(r, "bad.yaml", bad, strlen(bad), &err), QZ_ERR_DATA);
     assert_int_equal(err.line, 2);
@@ -387,7 +394,7 @@ static void test_sample(void **state)
     (void)state;
     qz_doc *doc = NULL;
     qz_error err = {0};
-    assert_int_equal(qz_doc_load_file(&doc, "data/quzhou-2023.txt", QZ_ENC_AUTO, rules, &err),
+    assert_int_equal(qz_doc_load_file(&doc, "data/quzhou-2023.txt", QZ_ENC_AUTO, ctx, &err),
                      QZ_OK);
     assert_int_equal(doc->encoding, QZ_ENC_UTF8);
     assert_int_equal(doc->nlines, 53);
@@ -409,11 +416,11 @@ static void test_file_errors(void **state)
     (void)state;
     qz_doc *doc = NULL;
     qz_error err = {0};
-    assert_int_equal(qz_doc_load_file(&doc, "tests/fixtures/none.txt", QZ_ENC_AUTO, rules, &err),
+    assert_int_equal(qz_doc_load_file(&doc, "tests/fixtures/none.txt", QZ_ENC_AUTO, ctx, &err),
                      QZ_ERR_IO);
     assert_string_equal(err.path, "tests/fixtures/none.txt");
     assert_string_equal(err.message, "No such file or directory");
-    assert_int_equal(qz_doc_load_file(&doc, "tests", QZ_ENC_AUTO, rules, &err), QZ_ERR_IO);
+    assert_int_equal(qz_doc_load_file(&doc, "tests", QZ_ENC_AUTO, ctx, &err), QZ_ERR_IO);
     assert_string_equal(err.message, "Is a directory");
     char buf[256];
     qz_error_format(&err, buf, sizeof buf);

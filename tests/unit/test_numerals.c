@@ -14,6 +14,7 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 
 /* The quantities of phrase as "VALUE UNIT QUALIFIER ; …", or "none". */
 static void read_phrase(const char *phrase, char *out, size_t size)
@@ -22,8 +23,8 @@ static void read_phrase(const char *phrase, char *out, size_t size)
     qz_outline *o = NULL;
     qz_metrics *m = NULL;
     qz_error err = {0};
-    if (qz_doc_load_bytes(&doc, "phrase", phrase, strlen(phrase), QZ_ENC_AUTO, rules, &err) ||
-        qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err))
+    if (qz_doc_load_bytes(&doc, "phrase", phrase, strlen(phrase), QZ_ENC_AUTO, ctx, &err) ||
+        qz_outline_new(&o, doc, ctx, &err) || qz_metrics_new(&m, doc, o, ctx, &err))
         fail_msg("%s: %s", phrase, err.message);
     out[0] = '\0';
     for (size_t i = 0; i < m->n; i++) {
@@ -75,12 +76,15 @@ static int setup(void **state)
 {
     (void)state;
     qz_error err = {0};
-    return qz_rules_new(&rules, &err) == QZ_OK ? 0 : -1;
+    return qz_rules_new(&rules, &err) == QZ_OK && qz_context_new(&ctx, rules, &err) == QZ_OK
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state)
 {
     (void)state;
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "qzreport.h"
 
 static qz_rules *rules;
+static qz_context *ctx;
 static qz_doc *doc;
 static qz_outline *outline;
 static qz_metrics *metrics;
@@ -24,10 +25,10 @@ static int setup(void **state)
 {
     (void)state;
     qz_error err = {0};
-    if (qz_rules_new(&rules, &err) ||
-        qz_doc_load_file(&doc, "data/quzhou-2023.txt", QZ_ENC_AUTO, rules, &err) ||
-        qz_outline_new(&outline, doc, rules, &err) ||
-        qz_metrics_new(&metrics, doc, outline, rules, &err))
+    if (qz_rules_new(&rules, &err) || qz_context_new(&ctx, rules, &err) ||
+        qz_doc_load_file(&doc, "data/quzhou-2023.txt", QZ_ENC_AUTO, ctx, &err) ||
+        qz_outline_new(&outline, doc, ctx, &err) ||
+        qz_metrics_new(&metrics, doc, outline, ctx, &err))
         return -1;
     return 0;
 }
@@ -38,6 +39,7 @@ static int teardown(void **state)
     qz_metrics_free(metrics);
     qz_outline_free(outline);
     qz_doc_free(doc);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return 0;
 }
@@ -173,8 +175,8 @@ static void test_env_and_tsv_qualifiers(void **state)
     qz_doc *d;
     qz_outline *o;
     assert_int_equal(qz_doc_load_bytes(&d, "qual.txt", qual_text, sizeof qual_text - 1,
-                                       QZ_ENC_AUTO, rules, &err), QZ_OK);
-    assert_int_equal(qz_outline_new(&o, d, rules, &err), QZ_OK);
+                                       QZ_ENC_AUTO, ctx, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, d, ctx, &err), QZ_OK);
     qz_quantity items[] = {
         qual_quantity(d, "laws.reviewed_normative_documents", true, 30, 30, QZ_QUAL_MORE, "件",
                       "30余件", "审查规范性文件30余件"),

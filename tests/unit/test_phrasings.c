@@ -124,15 +124,15 @@ static void family_of(const row *r, char *buf, size_t size)
 }
 
 /* Judges one row; *why says what went wrong. */
-static bool judge(const qz_rules *rules, const row *r, char *why, size_t size)
+static bool judge(qz_context *ctx, const row *r, char *why, size_t size)
 {
     qz_error err = {0};
     qz_doc *doc = NULL;
     qz_outline *o = NULL;
     qz_metrics *m = NULL;
     size_t len = strlen(r->sentence);
-    if (qz_doc_load_bytes(&doc, "row", r->sentence, len, QZ_ENC_UTF8, rules, &err) ||
-        qz_outline_new(&o, doc, rules, &err) || qz_metrics_new(&m, doc, o, rules, &err)) {
+    if (qz_doc_load_bytes(&doc, "row", r->sentence, len, QZ_ENC_UTF8, ctx, &err) ||
+        qz_outline_new(&o, doc, ctx, &err) || qz_metrics_new(&m, doc, o, ctx, &err)) {
         snprintf(why, size, "error: %.400s", err.message);
         qz_metrics_free(m);
         qz_outline_free(o);
@@ -203,6 +203,8 @@ static void test_phrasings(void **state)
     qz_rules *rules = NULL;
     qz_error err = {0};
     assert_int_equal(qz_rules_new(&rules, &err), QZ_OK);
+    qz_context *ctx = NULL;
+    assert_int_equal(qz_context_new(&ctx, rules, &err), QZ_OK);
     tallies ts = {0};
     size_t passed = 0, failed = 0, lineno = 0;
     for (size_t i = 0; i < N(catalogue); i++)
@@ -227,7 +229,7 @@ static void test_phrasings(void **state)
                 continue;
         }
         char why[512], family[64];
-        bool ok = judge(rules, &r, why, sizeof why);
+        bool ok = judge(ctx, &r, why, sizeof why);
         family_of(&r, family, sizeof family);
         count(&ts, family, ok);
         if (ok)
@@ -239,6 +241,7 @@ static void test_phrasings(void **state)
     }
     free(line);
     fclose(fp);
+    qz_context_free(ctx);
     qz_rules_free(rules);
     printf("\nphrasings by family (kind, key group: passed/rows)\n");
     for (size_t i = 0; i < ts.n; i++) {

@@ -14,6 +14,7 @@
 
 typedef struct {
     qz_rules *rules;
+    qz_context *ctx;
     qz_doc *doc;
     qz_outline *o;
 } fixture;
@@ -22,9 +23,9 @@ static fixture open_file(const char *path)
 {
     fixture f = {0};
     qz_error err = {0};
-    if (qz_rules_new(&f.rules, &err) != QZ_OK ||
-        qz_doc_load_file(&f.doc, path, QZ_ENC_AUTO, f.rules, &err) != QZ_OK ||
-        qz_outline_new(&f.o, f.doc, f.rules, &err) != QZ_OK)
+    if (qz_rules_new(&f.rules, &err) != QZ_OK || qz_context_new(&f.ctx, f.rules, &err) != QZ_OK ||
+        qz_doc_load_file(&f.doc, path, QZ_ENC_AUTO, f.ctx, &err) != QZ_OK ||
+        qz_outline_new(&f.o, f.doc, f.ctx, &err) != QZ_OK)
         fail_msg("%s: %s", path, err.message);
     return f;
 }
@@ -33,10 +34,10 @@ static fixture open_text(const char *text)
 {
     fixture f = {0};
     qz_error err = {0};
-    if (qz_rules_new(&f.rules, &err) != QZ_OK ||
-        qz_doc_load_bytes(&f.doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, f.rules, &err) !=
+    if (qz_rules_new(&f.rules, &err) != QZ_OK || qz_context_new(&f.ctx, f.rules, &err) != QZ_OK ||
+        qz_doc_load_bytes(&f.doc, "t.txt", text, strlen(text), QZ_ENC_AUTO, f.ctx, &err) !=
             QZ_OK ||
-        qz_outline_new(&f.o, f.doc, f.rules, &err) != QZ_OK)
+        qz_outline_new(&f.o, f.doc, f.ctx, &err) != QZ_OK)
         fail_msg("%s", err.message);
     return f;
 }
@@ -45,6 +46,7 @@ static void close_fixture(fixture *f)
 {
     qz_outline_free(f->o);
     qz_doc_free(f->doc);
+    qz_context_free(f->ctx);
     qz_rules_free(f->rules);
 }
 
@@ -350,21 +352,26 @@ static void test_user_rules(void **state)
     qz_rules *r = NULL;
     qz_error err = {0};
     assert_int_equal(qz_rules_new(&r, &err), QZ_OK);
+    qz_context *cx = NULL;
+    assert_int_equal(qz_context_new(&cx, r, &err), QZ_OK);
     /* a report kind whose review is titled 工作回顾与体会: unknown until a rule adds it */
     const char *text = "工作回顾与体会\n一、立法\n";
     qz_doc *doc = NULL;
     qz_outline *o = NULL;
-    assert_int_equal(qz_doc_load_bytes(&doc, "t", text, strlen(text), QZ_ENC_AUTO, r, &err),
+    assert_int_equal(qz_doc_load_bytes(&doc, "t", text, strlen(text), QZ_ENC_AUTO, cx, &err),
                      QZ_OK);
-    assert_int_equal(qz_outline_new(&o, doc, r, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, doc, cx, &err), QZ_OK);
     assert_int_equal(o->parts[0].kind, QZ_PART_BODY);
     qz_outline_free(o);
     const char *yaml = "parts:\n  review:\n    - '工作回顾与体会$'\n";
     assert_int_equal(qz_rules_add_yaml(r, "mine.yaml", yaml, strlen(yaml), &err), QZ_OK);
-    assert_int_equal(qz_outline_new(&o, doc, r, &err), QZ_OK);
+    qz_context_free(cx); /* a context is made once its rules are complete */
+    assert_int_equal(qz_context_new(&cx, r, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, doc, cx, &err), QZ_OK);
     assert_int_equal(o->parts[0].kind, QZ_PART_REVIEW);
     qz_outline_free(o);
     qz_doc_free(doc);
+    qz_context_free(cx);
     qz_rules_free(r);
 }
 
@@ -396,14 +403,14 @@ static void test_broken_rules(void **state)
     expect_rules_error("- a list\n", 1, 1, "expected a mapping");
 }
 
-/* Built-in patterns are compiled when first used: every one of them must compile. */
+/* Built-in patterns are compiled in one pass after the built-in files are read (their
+ * sources are kept until then): every one of them must compile, or qz_rules_new fails. */
 static void test_builtin_patterns_compile(void **state)
 {
     (void)state;
     qz_rules *r = NULL;
     qz_error err = {0};
-    assert_int_equal(qz_rules_new(&r, &err), QZ_OK);
-    if (qz_rules_compile(r, &err) != QZ_OK)
+    if (qz_rules_new(&r, &err) != QZ_OK)
         fail_msg("%s", err.message);
     qz_rules_free(r);
 }
