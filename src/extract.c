@@ -34,7 +34,23 @@ typedef struct {
     long *rule;            /* per quantity: the metric that named it, or -1 */
     const qz_phrasing **via; /* per quantity: the phrasing that matched, or NULL */
     size_t cap_rule, cap_via;
+    /* the cue words found in the view, in order, and per quantity the phrasings they allow */
+    struct cue_hit *hits;
+    size_t nhits, cap_hits;
+    uint32_t stamp;        /* one per quantity: a phrasing's mark below equals it when set */
+    uint32_t *cue_before;  /* per phrasing: a cue of its `before` stands before the number */
+    uint32_t *cue_after;   /* per phrasing: a cue of its `after` stands after the unit */
+    uint32_t *touched;     /* the phrasings marked for this quantity */
+    size_t ntouched;
+    uint32_t *metric_mark; /* per metric: already a candidate */
+    uint32_t *candidates;  /* the metrics that may name this quantity, in the rules' order */
+    size_t ncandidates;
 } scan;
+
+typedef struct cue_hit {
+    size_t pos, end;
+    uint32_t cue;
+} cue_hit;
 
 /* ---- characters ---- */
 
@@ -228,20 +244,28 @@ static bool phrasing_matches(const qz_phrasing *ph, const context *c)
     return true;
 }
 
-/* The index of the first metric that accepts the quantity, or -1; *via gets the phrasing. */
-static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
+/* Whether a phrasing's cue words stand where it needs them for this quantity. */
+static bool phrasing_possible(const scan *sc, const qz_phrasing *ph)
+{
+    return (!ph->cue_before || sc->cue_before[ph->number] == sc->stamp) &&
+           (!ph->cue_after || sc->cue_after[ph->number] == sc->stamp);
+}
+
+/* The index of the first metric that accepts the quantity, or -1; *via gets the phrasing.
+ * Only the candidates are asked: the metrics whose phrasings' cue words stand near it. */
+static long classify(const scan *sc, const qz_quantity *q, const context *c,
                      const qz_phrasing **via)
 {
-    for (size_t i = 0; i < r->nmetrics; i++) {
+    const qz_rules *r = sc->r;
+    for (size_t n = 0; n < sc->ncandidates; n++) {
+        size_t i = sc->candidates[n];
         const qz_metric_rule *rule = &r->metrics[i];
         if (!(rule->parts & (1u << q->where)) || !rule->unit_ok[c->unit_index] ||
             !follows_ok(rule->follows, c))
             continue;
-        /* one search rules out every phrasing with a `before` at once */
-        bool any_before = !qz_pattern_present(&rule->before_any) || search(&rule->before_any, c);
         const qz_phrasing *ph = NULL;
         for (size_t k = 0; k < rule->nphrasings && !ph; k++)
-            if ((any_before || !rule->phrasings[k].before_src) &&
+            if (phrasing_possible(sc, &rule->phrasings[k]) &&
                 phrasing_matches(&rule->phrasings[k], c))
                 ph = &rule->phrasings[k];
         /* what rejects a phrasing that matched is asked only then: most quantities match no
@@ -255,6 +279,114 @@ static long classify(const qz_rules *r, const qz_quantity *q, const context *c,
         return (long)i;
     }
     return -1;
+}
+
+/* ---- cue words ---- */
+
+/* Finds every cue word of the rules in the view, in order: one pass, whatever the number of
+ * rules. Returns false when out of memory. */
+static bool find_cues(scan *sc)
+{
+    const unsigned char *t = (const unsigned char *)sc->doc->view;
+    size_t len = sc->doc->view_len;
+    const qz_rules *r = sc->r;
+    for (size_t pos = 0; pos < len;) {
+        /* the view is valid UTF-8: most characters are three bytes, and most start no cue
+         * word, which one bit of the bitmap says */
+        uint32_t cp;
+        size_t n;
+        if (t[pos] < 0x80) {
+            cp = t[pos], n = 1;
+        } else if ((t[pos] & 0xF0) == 0xE0 && len - pos >= 3) {
+            cp = (uint32_t)(t[pos] & 0x0F) << 12 | (uint32_t)(t[pos + 1] & 0x3F) << 6 |
+                 (t[pos + 2] & 0x3F);
+            n = 3;
+        } else {
+            cp = qz_utf8_decode((const char *)t + pos, len - pos, &n);
+        }
+        if (cp <= 0xFFFF && !(r->cue_first[cp >> 3] >> (cp & 7) & 1)) {
+            pos += n;
+            continue;
+        }
+        size_t first, count;
+        qz_cue_lookup(r, cp, &first, &count);
+        for (size_t i = first; i < first + count; i++) {
+            const qz_cue *cue = &r->cues[i];
+            if (cue->len > len - pos || memcmp(t + pos + n, cue->word + n, cue->len - n) != 0)
+                continue;
+            if (!QZ_GROW(sc->hits, sc->cap_hits, sc->nhits + 1))
+                return false;
+            sc->hits[sc->nhits++] = (cue_hit){pos, pos + cue->len, (uint32_t)i};
+        }
+        pos += n;
+    }
+    return true;
+}
+
+/* The first hit at or after pos. */
+static size_t first_hit(const scan *sc, size_t pos)
+{
+    size_t lo = 0, hi = sc->nhits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->hits[mid].pos < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Marks the phrasings whose cue words of one side (0 before, 1 after) lie in [from, to). */
+static void mark_side(scan *sc, size_t from, size_t to, unsigned side)
+{
+    uint32_t *marks = side ? sc->cue_after : sc->cue_before;
+    for (size_t h = first_hit(sc, from); h < sc->nhits && sc->hits[h].pos < to; h++) {
+        if (sc->hits[h].end > to)
+            continue;
+        const qz_cue *cue = &sc->r->cues[sc->hits[h].cue];
+        for (size_t k = 0; k < cue->nrefs; k++) {
+            if ((cue->refs[k] & 1) != side)
+                continue;
+            uint32_t ph = cue->refs[k] >> 1;
+            if (marks[ph] == sc->stamp)
+                continue;
+            marks[ph] = sc->stamp;
+            sc->touched[sc->ntouched++] = ph; /* at most twice per phrasing: one per side */
+        }
+    }
+}
+
+static void add_candidate(scan *sc, uint32_t metric)
+{
+    if (sc->metric_mark[metric] == sc->stamp)
+        return;
+    sc->metric_mark[metric] = sc->stamp;
+    size_t i = sc->ncandidates++; /* kept in the rules' order: the first metric wins */
+    while (i > 0 && sc->candidates[i - 1] > metric) {
+        sc->candidates[i] = sc->candidates[i - 1];
+        i--;
+    }
+    sc->candidates[i] = metric;
+}
+
+/* The metrics that may name a quantity: those with a phrasing whose cue words stand in the
+ * words before it and after its unit, and those with a phrasing that has none. */
+static void find_candidates(scan *sc, const context *c)
+{
+    sc->stamp++;
+    sc->ntouched = sc->ncandidates = 0;
+    mark_side(sc, c->before, c->start, 0);
+    mark_side(sc, c->unit_end, c->after_limit, 1);
+    const qz_rules *r = sc->r;
+    for (size_t i = 0; i < sc->ntouched; i++) {
+        uint32_t m = r->phrasing_metric[sc->touched[i]];
+        const qz_metric_rule *rule = &r->metrics[m];
+        if (phrasing_possible(sc, &rule->phrasings[sc->touched[i] - rule->phrasings[0].number]))
+            add_candidate(sc, m);
+    }
+    for (size_t i = 0; i < r->nalways; i++)
+        add_candidate(sc, r->always[i]);
 }
 
 /* ---- one quantity ---- */
@@ -383,7 +515,8 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     if (num.kind != QZ_NUM_PLAIN && search(&r->negative, &c))
         negate(&q);
     const qz_phrasing *via = NULL;
-    long rule = classify(r, &q, &c, &via);
+    find_candidates(sc, &c);
+    long rule = classify(sc, &q, &c, &via);
     if (rule >= 0)
         q.key = r->metrics[rule].key;
     sc->rule[sc->m->n] = rule;
@@ -578,6 +711,28 @@ static void to_text_offsets(const qz_doc *doc, qz_metrics *m)
     }
 }
 
+/* The per-phrasing and per-metric marks: zero is never a quantity's stamp. */
+static bool scratch_new(scan *sc)
+{
+    size_t np = sc->r->nphrasings + 1, nm = sc->r->nmetrics + 1;
+    sc->cue_before = calloc(np, sizeof *sc->cue_before);
+    sc->cue_after = calloc(np, sizeof *sc->cue_after);
+    sc->touched = malloc(2 * np * sizeof *sc->touched);
+    sc->metric_mark = calloc(nm, sizeof *sc->metric_mark);
+    sc->candidates = malloc(nm * sizeof *sc->candidates);
+    return sc->cue_before && sc->cue_after && sc->touched && sc->metric_mark && sc->candidates;
+}
+
+static void scratch_free(scan *sc)
+{
+    free(sc->hits);
+    free(sc->cue_before);
+    free(sc->cue_after);
+    free(sc->touched);
+    free(sc->metric_mark);
+    free(sc->candidates);
+}
+
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
                          qz_context *ctx, qz_error *err)
 {
@@ -588,7 +743,7 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     scan sc = {.doc = doc, .o = outline, .r = rules, .cx = ctx, .m = m, .prev = -1};
     size_t pos = 0;
-    bool ok = true;
+    bool ok = scratch_new(&sc) && find_cues(&sc);
     qz_match hit;
     while (ok && pos < doc->view_len &&
            qz_pattern_match_at(ctx, &rules->number_start, doc->view, doc->view_len, pos, &hit)) {
@@ -602,6 +757,7 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
     to_text_offsets(doc, m);
     free(sc.rule);
     free(sc.via);
+    scratch_free(&sc);
     if (!ok) {
         qz_metrics_free(m);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");

@@ -17,12 +17,15 @@
  * matches run with PCRE2_NO_UTF_CHECK instead. Anchored patterns are compiled anchored,
  * because pcre2_jit_match ignores a match-time PCRE2_ANCHORED. */
 #define QZ_MATCH_FLAGS PCRE2_NO_UTF_CHECK
-/* JIT compiling costs about as much as a few dozen interpreted matches of these short
- * patterns, and most patterns run a handful of times per report (the extractor asks a
- * phrasing only when its cue words stand near the number): a context JIT-compiles its copy
- * of a pattern once it has run it this many times, or at once for a search over a long
- * subject (the numeral scan, the check rules, the match view's folds). */
+/* JIT compiling a pattern costs about as much as a few dozen interpreted matches of a short
+ * anchored pattern, or one or two interpreted searches over a sentence, and most patterns run
+ * a handful of times per report (the extractor asks a phrasing only when its cue words stand
+ * near the number): a context JIT-compiles its copy of a pattern once the work it has given
+ * the interpreter reaches QZ_JIT_AFTER units, a unit being one anchored match or 16 bytes of
+ * a search; a search over a long subject (the numeral scan, the check rules, the match view's
+ * folds) is compiled at once. */
 #define QZ_JIT_AFTER 64
+#define QZ_JIT_SEARCH_BYTES 16
 #define QZ_JIT_SUBJECT 4096
 #define QZ_OVECTOR_PAIRS 32
 
@@ -162,8 +165,11 @@ static const pcre2_code *code_for(qz_pattern_state *st, const qz_pattern *pat, s
 {
     if (st->jit)
         return st->jit;
-    if (st->uses < QZ_JIT_AFTER && span <= QZ_JIT_SUBJECT && ++st->uses < QZ_JIT_AFTER)
-        return pat->re;
+    if (st->uses < QZ_JIT_AFTER && span <= QZ_JIT_SUBJECT) {
+        st->uses += pat->anchored ? 1 : 1 + (unsigned)(span / QZ_JIT_SEARCH_BYTES);
+        if (st->uses < QZ_JIT_AFTER)
+            return pat->re;
+    }
     st->uses = QZ_JIT_AFTER;
     pcre2_code *copy = pcre2_code_copy(pat->re);
     if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)

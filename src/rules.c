@@ -482,7 +482,6 @@ static void metric_clear(qz_metric_rule *m)
     free(m->unit_ok);
     qz_pattern_clear(&m->not_before);
     qz_pattern_clear(&m->not_in_sentence);
-    qz_pattern_clear(&m->before_any);
     free(m->follows);
     free(m->zh);
     free(m->en);
@@ -750,31 +749,6 @@ static bool build_unit_ok(qz_rules *r, qz_metric_rule *m)
     return true;
 }
 
-/* One search for every `before` of a metric: (?:(?:B1)|(?:B2)|…)(?:tail)$. */
-static qz_status build_before_any(qz_rules *r, qz_metric_rule *m, const char *name,
-                                  qz_error *err)
-{
-    qz_buf b = {0};
-    size_t n = 0;
-    qz_buf_puts(&b, "(?:");
-    for (size_t k = 0; k < m->nphrasings; k++) {
-        if (!m->phrasings[k].before_src)
-            continue;
-        qz_buf_puts(&b, n++ ? "|(?:" : "(?:");
-        qz_buf_puts(&b, m->phrasings[k].before_src);
-        qz_buf_puts(&b, ")");
-    }
-    qz_buf_puts(&b, ")(?:");
-    qz_buf_puts(&b, r->before_tail ? r->before_tail : "\\s*");
-    qz_buf_puts(&b, ")$");
-    if (n < 2) { /* one phrasing is its own search */
-        qz_buf_free(&b);
-        qz_pattern_clear(&m->before_any);
-        return QZ_OK;
-    }
-    return build(r, &m->before_any, &b, false, name, err);
-}
-
 /* The index of the metric named `key`, which metric `of` names in its phrasings' `what`
  * (apart, also): an error when there is none, so that a typo never goes unnoticed. */
 static qz_status resolve_key(qz_rules *r, const char *of, const char *what, const char *key,
@@ -815,8 +789,6 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
             return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
 
-    for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
-        st = build_before_any(r, &r->metrics[i], name, err);
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         if (!build_unit_ok(r, &r->metrics[i]))
             st = qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -1328,8 +1300,6 @@ static bool each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *ar
         qz_metric_rule *m = &r->metrics[i];
         if (m->not_before.source && !fn(arg, &m->not_before))
             return false;
-        if (m->before_any.source && !fn(arg, &m->before_any))
-            return false;
         if (m->not_in_sentence.source && !fn(arg, &m->not_in_sentence))
             return false;
         for (size_t k = 0; k < m->nphrasings; k++)
@@ -1378,6 +1348,8 @@ static qz_status compile_pending(qz_rules *r, qz_error *err)
         return QZ_ERR_DATA;
     r->npatterns = 0;
     each_pattern(r, number_one, r);
+    if (!qz_cue_index_build(r))
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     return QZ_OK;
 }
 
@@ -1427,5 +1399,6 @@ void qz_rules_free(qz_rules *r)
     qz_pattern_clear(&r->ignore_any);
     qz_pattern_clear(&r->view_drop_any);
     qz_pattern_clear(&r->number_start);
+    qz_cue_index_free(r);
     free(r);
 }

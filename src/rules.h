@@ -32,7 +32,19 @@ typedef struct {
     long apart_with_rule, apart_rule; /* their metrics' indexes, resolved after each file */
     char *also;         /* the figure is this key too, unless `apart` renamed it */
     long also_rule;     /* its metric's index */
+    unsigned number;    /* its index among every metric's phrasings (the cue index's refs) */
+    bool cue_before;    /* `before` cannot match without one of its cue words (cue.h) */
+    bool cue_after;     /* likewise `after` */
 } qz_phrasing;
+
+/* A cue word and the phrasings that cannot match without it. */
+typedef struct {
+    char *word;
+    size_t len;
+    uint32_t first;   /* its first code point */
+    uint32_t *refs;   /* phrasing number << 1, | 1 when it is a cue of the `after` side */
+    size_t nrefs;
+} qz_cue;
 
 typedef struct {
     char *key;
@@ -48,8 +60,6 @@ typedef struct {
     qz_pattern not_in_sentence; /* searched from the sentence's start to the number: whose
                                    figure it is (乡镇人大, 政协) is often said clauses before */
     char *follows;         /* applies to every phrasing */
-    qz_pattern before_any; /* every phrasing's `before` in one search: when it fails, no
-                              phrasing with a `before` can match, and one search saves many */
     char *zh, *en;         /* one line each: what the figure counts */
     char *kind;            /* its unit kind: count, persons or percent */
 } qz_metric_rule;
@@ -132,7 +142,23 @@ struct qz_rules {
     qz_pattern view_drop_any; /* every view_drop pattern, searched */
     qz_pattern number_start; /* where a numeral may start (unanchored) */
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
+    /* the cue index (cue.c): which phrasings may apply, from the words near a number */
+    qz_cue *cues;            /* sorted by first code point */
+    size_t ncues;
+    uint32_t *cue_table;     /* open addressing, first code point → 1 + its first cue; 0 empty */
+    size_t cue_mask;         /* table size - 1 */
+    unsigned char *cue_first; /* bitmap of the BMP: a cue word starts with this character */
+    uint32_t *phrasing_metric; /* per phrasing number: its metric */
+    size_t nphrasings;
+    uint32_t *always;        /* metrics with a phrasing that has no cue word: asked always */
+    size_t nalways;
 };
+
+/* Builds the cue index from the phrasings as they stand (after every file is read). */
+bool qz_cue_index_build(qz_rules *r);
+void qz_cue_index_free(qz_rules *r);
+/* The cues whose word starts with code point cp: [*first, *first + *n) of r->cues. */
+void qz_cue_lookup(const qz_rules *r, uint32_t cp, size_t *first, size_t *n);
 
 /* ---- line queries shared by the loader and the sectioner ---- */
 
