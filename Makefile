@@ -32,7 +32,7 @@ TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 # The data files built into the binary, in the order they are loaded.
 DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
-CLI_SRC  = src/main.c src/cli.c src/outfile.c $(wildcard src/cmd_*.c)
+CLI_SRC  = src/main.c src/cli.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)

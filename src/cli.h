@@ -99,6 +99,32 @@ int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const cha
                         const qz_opt_list *rule_opts, const char *lang);
 void qz_check_setup_close(qz_check_setup *s);
 
+/* ---- many reports on N threads (batch.c) ---- */
+
+#define QZ_MAX_JOBS 256
+
+/* A batch: work(arg, ctx, i) runs on a worker thread with that thread's context and returns
+ * report i's result; emit(arg, i, result) runs on the calling thread, in order i = 0, 1, …,
+ * and owns the result. */
+typedef struct {
+    const qz_rules *rules;
+    int jobs;  /* threads; 1 runs everything on the calling thread */
+    size_t n;
+    void *(*work)(void *arg, qz_context *ctx, size_t i);
+    void (*emit)(void *arg, size_t i, void *result);
+    void *arg;
+} qz_batch;
+
+/* Runs the batch, then prints the contexts' warnings. Fails only when not even one context can
+ * be made. */
+qz_status qz_batch_run(const qz_batch *b, qz_error *err);
+/* Parses -j's value (1..QZ_MAX_JOBS); NULL gives the number of online CPUs. 0 if invalid. */
+int qz_batch_jobs(const char *opt, int *jobs);
+/* The -j row every command that reads many reports shares. */
+#define QZ_OPTION_JOBS(var)                                                                    \
+    {'j', "jobs", "N", "read N reports at a time (default: the number of CPUs)",              \
+     QZ_OPT_STRING, &(var)}
+
 int cmd_summarize(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_get(int argc, char **argv);

@@ -1,6 +1,7 @@
 /* cmd_metrics.c — `qzreport metrics`: the figures of one report or thousands, for scripts.
- * Reports are read one at a time (memory does not grow with their number); a report that
- * cannot be read is named on stderr, the others are still done, and the exit code is 2. */
+ * Reports are read on -j threads and written in argument order (batch.c): memory holds a few
+ * reports per thread, never the batch; a report that cannot be read is named on stderr, in
+ * its place in the order, the others are still done, and the exit code is 2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ static const char *opt_output;
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static bool opt_all;
+static const char *opt_jobs;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", "tsv (default), json, yaml or env", QZ_OPT_STRING, &opt_format},
@@ -22,6 +24,7 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
      QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
@@ -65,19 +68,60 @@ static renderer pick(const char *format)
     return NULL;
 }
 
-/* Reads one file and renders its figures into *text. */
-static qz_status one_file(const char *path, qz_encoding enc, qz_context *ctx,
-                          renderer render, bool many, char **text, size_t *len, qz_error *err)
+/* One report's rendered figures, or the error that stopped it. */
+typedef struct {
+    qz_status st;
+    qz_error err;
+    char *text;
+    size_t len;
+} rendered;
+
+typedef struct {
+    char **paths;
+    qz_encoding enc;
+    renderer render;
+    bool many;
+    qz_out *out;
+    qz_status written; /* the first write error: later reports are not written */
+    int rc;
+} job;
+
+/* On a worker: reads report i and renders its figures into memory. */
+static void *render_one(void *arg, qz_context *ctx, size_t i)
 {
+    job *j = arg;
+    rendered *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
     qz_report rep;
-    qz_status st = qz_report_load(&rep, ctx, path, NULL, 0, enc, NULL, err);
-    if (st != QZ_OK)
-        return st;
-    qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
-                         .all = opt_all, .with_file = many};
-    st = render(&v, text, len, err);
-    qz_report_clear(&rep);
-    return st;
+    r->st = qz_report_load(&rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &r->err);
+    if (r->st == QZ_OK) {
+        qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
+                             .all = opt_all, .with_file = j->many};
+        r->st = j->render(&v, &r->text, &r->len, &r->err);
+        qz_report_clear(&rep);
+    }
+    return r;
+}
+
+/* On the calling thread, in argument order: writes report i's figures, or names its error. */
+static void write_one(void *arg, size_t i, void *result)
+{
+    job *j = arg;
+    rendered *r = result;
+    (void)i;
+    if (!r) {
+        qz_error err = {.status = QZ_ERR_NOMEM, .message = "out of memory"};
+        j->rc = qz_report_error(&err);
+    } else if (r->st != QZ_OK) {
+        j->rc = qz_report_error(&r->err); /* this file is reported; the others still run */
+    } else if (j->written == QZ_OK &&
+               (j->written = qz_out_write(j->out, r->text, r->len, &r->err)) != QZ_OK) {
+        j->rc = qz_report_error(&r->err);
+    }
+    if (r)
+        free(r->text);
+    free(r);
 }
 
 int cmd_metrics(int argc, char **argv)
@@ -98,38 +142,36 @@ int cmd_metrics(int argc, char **argv)
         return qz_usage_error(&qz_metrics_help, "missing FILE (use '-' for standard input)");
     if (nfiles > 1 && render == qz_metrics_render_env)
         return qz_usage_error(&qz_metrics_help, "--format env takes one FILE");
+    int jobs;
+    if (!qz_batch_jobs(opt_jobs, &jobs))
+        return qz_usage_error(&qz_metrics_help, "-j takes a number of threads from 1 to %d",
+                              QZ_MAX_JOBS);
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
     if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
+    qz_context_free(ctx); /* each thread of the batch makes its own */
     /* one document at a time, streamed: to a temporary file with -o (renamed when every file
      * is done, removed if any failed, so FILE is whole or untouched), else to stdout */
     qz_out *out;
     if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
-        qz_context_free(ctx);
         qz_rules_free(rules);
         return qz_report_error(&err);
     }
-    rc = QZ_EXIT_OK;
-    qz_status written = QZ_OK;
-    for (int i = first; i < argc && written == QZ_OK; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        if (one_file(argv[i], enc, ctx, render, nfiles > 1, &text, &len, &err) != QZ_OK)
-            rc = qz_report_error(&err); /* this file is reported; the others still run */
-        else if ((written = qz_out_write(out, text, len, &err)) != QZ_OK)
-            rc = qz_report_error(&err);
-        free(text);
-    }
+    job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
+             .out = out, .rc = QZ_EXIT_OK};
+    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = render_one,
+                  .emit = write_one, .arg = &j};
+    if (qz_batch_run(&b, &err) != QZ_OK)
+        j.rc = qz_report_error(&err);
+    rc = j.rc;
     if (rc == QZ_EXIT_OK || !opt_output) {
         if (qz_out_commit(out, &err) != QZ_OK)
             rc = qz_report_error(&err);
     } else {
         qz_out_abort(out);
     }
-    qz_cli_warnings(ctx);
-    qz_context_free(ctx);
     qz_rules_free(rules);
     return rc;
 }
