@@ -105,25 +105,44 @@ if [ -f "$peer" ] && command -v python3 >/dev/null 2>&1 && python3 -c 'import ya
     have_peer=1
 fi
 
-# ---- 1. metrics -f json, all files, one process ----
-echo "measuring: metrics -f json over $nfiles files in one process ($repeat runs)…" >&2
+# ---- grep: the floor of any scan of the corpus for figures (bench/grep-patterns.txt, four
+# metric patterns: the meetings, the drafts deliberated, the inspections, the inquiries) ----
+grep_pat=bench/grep-patterns.txt
+
+# ---- the 10x rules: every built-in metric ten times over under new keys (bench/rules10.py) ----
+have_rules10=0
+if [ $have_peer = 1 ] && python3 bench/rules10.py "$tmp/rules10.yaml" 2>/dev/null; then
+    have_rules10=1
+fi
+
+# ---- 1. metrics -f json, all files, one process: default -j, -j 1, the peer, grep, and -j 1
+# with the 10x rules, run for run in one loop, so that the machine's load weighs on all alike ----
+echo "measuring: metrics -f json over $nfiles files in one process ($repeat runs of each)…" >&2
 "$qz" metrics -f json "${files[@]}" > /dev/null 2>&1          # warm-up (page cache)
-: > "$tmp/t_all"
-: > "$tmp/t_peer"
-for (( i = 0; i < repeat; i++ )); do
+for k in all j1 peer grep r10; do : > "$tmp/t_$k"; done
+timed() {   # timed NAME COMMAND…: one run, its wall time appended to $tmp/t_NAME
+    local name=$1; shift
     now; t0=$NOW
-    "$qz" metrics -f json "${files[@]}" > /dev/null 2>&1
-    now; echo $(( NOW - t0 )) >> "$tmp/t_all"
-    if [ $have_peer = 1 ]; then
-        now; t0=$NOW
-        python3 "$peer" --json "${files[@]}" > /dev/null 2>&1
-        now; echo $(( NOW - t0 )) >> "$tmp/t_peer"
-    fi
+    "$@" > /dev/null 2>&1
+    now; echo $(( NOW - t0 )) >> "$tmp/t_$name"
+}
+for (( i = 0; i < repeat; i++ )); do
+    timed all "$qz" metrics -f json "${files[@]}"
+    timed j1 "$qz" metrics -j 1 -f json "${files[@]}"
+    [ $have_peer = 1 ] && timed peer python3 "$peer" --json "${files[@]}"
+    timed grep grep -c -E -f "$grep_pat" "${files[@]}"
+    [ $have_rules10 = 1 ] && timed r10 "$qz" metrics -j 1 -f json --rules "$tmp/rules10.yaml" "${files[@]}"
 done
 t_all=$(median < "$tmp/t_all")
+t_j1=$(median < "$tmp/t_j1")
+t_grep=$(median < "$tmp/t_grep")
 t_peer=n/a
 [ $have_peer = 1 ] && t_peer=$(median < "$tmp/t_peer")
+t_r10=n/a
+[ $have_rules10 = 1 ] && t_r10=$(median < "$tmp/t_r10")
+jobs_default=$(nproc 2>/dev/null || echo 1)
 rss_all=$(peak_rss "$qz" metrics -f json "${files[@]}")
+rss_j1=$(peak_rss "$qz" metrics -j 1 -f json "${files[@]}")
 
 # ---- 2. and 3. one file, many runs ----
 one_file() {   # one_file OUT COMMAND-ARGS… : $runs runs over the corpus files in turn
@@ -177,27 +196,43 @@ echo
 echo "results (MB = 10^6 bytes, MiB = 2^20 bytes; times include process start):"
 row "figure" "measured" "target" "verdict"
 row "----------------------------------------------------------" "------------" "-------------" "-------"
-lim_all=$(( 100 * nfiles ))   # µs: 0.1 s for 1000 files, in proportion for another count
-row "metrics -f json, $nfiles files, 1 process: wall (median of $repeat)" "$(sec "$t_all")" "<= $(sec $lim_all)" "$(verdict "$t_all" le $lim_all)"
-row "  throughput" "$mbs_all MB/s" ">= 300 MB/s" "$(verdict "$mbs_all" ge 300)"
-row "  peak RSS" "$(mib "$rss_all")" "<= 16 MiB" "$(verdict "$rss_all" le $rss_lim)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+row "metrics -f json, $nfiles files, -j $jobs_default (default): wall (median of $repeat)" "$(sec "$t_all")" "" ""
+row "  throughput" "$mbs_all MB/s" "" ""
+row "  peak RSS" "$(mib "$rss_all")" "<= $(( 16 + 2 * (jobs_default - 1) )) MiB" "$(verdict "$rss_all" le $(( rss_lim + 2048 * (jobs_default - 1) )))"
+row "metrics -f json, $nfiles files, -j 1: wall (median of $repeat)" "$(sec "$t_j1")" "" ""
+row "  throughput" "$(mbs "$bytes" "$t_j1") MB/s" "" ""
+row "  peak RSS" "$(mib "$rss_j1")" "<= 16 MiB" "$(verdict "$rss_j1" le $rss_lim)"
 if [ $have_peer = 1 ]; then
-    ratio=$(awk -v p="$t_peer" -v q="$t_all" 'BEGIN { printf "%.2fx", p / q }')
     row "the peer, py_peer.py --json, same files (median of $repeat)" "$(sec "$t_peer")" "" ""
-    row "  qzreport faster than the peer by" "$ratio" ">= 10x" "$(verdict "$(awk -v p="$t_peer" -v q="$t_all" 'BEGIN { print p / q }')" ge 10)"
+    r=$(ratio "$t_peer" "$t_all")
+    row "  qzreport (default -j) faster than the peer by" "${r}x" ">= 15x" "$(verdict "$r" ge 15)"
+    r=$(ratio "$t_peer" "$t_j1")
+    row "  qzreport -j 1 faster than the peer by" "${r}x" ">= 8x" "$(verdict "$r" ge 8)"
 fi
-row "metrics -f json, 1 file: wall (median of $runs)" "$(ms "$t_m1")" "<= 3 ms" "$(verdict "$t_m1" le 3000)"
+row "grep -c -E -f bench/grep-patterns.txt, same files (median)" "$(sec "$t_grep")" "" ""
+r=$(ratio "$t_j1" "$t_grep")
+row "  qzreport -j 1 / grep" "${r}x" "<= 3x" "$(verdict "$r" le 3)"
+r=$(ratio "$t_all" "$t_grep")
+row "  qzreport (default -j) / grep" "${r}x" "<= 3x" "$(verdict "$r" le 3)"
+if [ $have_rules10 = 1 ]; then
+    row "metrics -j 1 with the 10x rules (bench/rules10.py), median" "$(sec "$t_r10")" "" ""
+    r=$(ratio "$t_r10" "$t_j1")
+    row "  10x the rules / the built-in rules" "${r}x" "<= 1.5x" "$(verdict "$r" le 1.5)"
+fi
+row "metrics -f json, 1 file: wall (median of $runs)" "$(ms "$t_m1")" "<= 1.5 ms" "$(verdict "$t_m1" le 1500)"
 row "  mean of the $runs runs" "$(ms "$t_m1_mean")" "" ""
 row "  peak RSS" "$(mib "$rss_m1")" "<= 16 MiB" "$(verdict "$rss_m1" le $rss_lim)"
-row "summarize, 1 file: wall (median of $runs)" "$(ms "$t_s1")" "<= 3 ms" "$(verdict "$t_s1" le 3000)"
+row "summarize, 1 file: wall (median of $runs)" "$(ms "$t_s1")" "<= 1.5 ms" "$(verdict "$t_s1" le 1500)"
 row "  mean of the $runs runs" "$(ms "$t_s1_mean")" "" ""
 row "  peak RSS" "$(mib "$rss_s1")" "<= 16 MiB" "$(verdict "$rss_s1" le $rss_lim)"
 row "summarize, $nfiles files, $nfiles processes: total wall" "$(sec "$t_sall")" "(none)" ""
 row "  throughput" "$mbs_sall MB/s" "(none)" ""
-row "  per report (mean)" "$(ms "$per_s")" "<= 3 ms" "$(verdict "$per_s" le 3000)"
+row "  per report (mean)" "$(ms "$per_s")" "<= 1.5 ms" "$(verdict "$per_s" le 1500)"
 row "reference: /bin/true, median of $runs (process start floor)" "$(ms "$t_true")" "" ""
 [ $have_time = 1 ] || echo "note: /usr/bin/time (GNU time) is missing: peak RSS not measured (apt-get install time)"
-[ $have_peer = 1 ] || echo "note: the peer ($peer, python3 with PyYAML) is missing: not measured"
+[ $have_peer = 1 ] || echo "note: the peer ($peer, python3 with PyYAML) is missing: it and the 10x rules not measured"
 [ $have_peer = 1 ] && echo "peer:     python3 $peer --json $corpus/*.txt > /dev/null"
-echo "commands: $bin metrics -f json $corpus/*.txt > /dev/null; $bin metrics -f json FILE; $bin summarize FILE"
+echo "grep:     grep -c -E -f $grep_pat $corpus/*.txt > /dev/null"
+echo "commands: $bin metrics [-j 1] -f json [--rules RULES10] $corpus/*.txt > /dev/null; $bin metrics -f json FILE; $bin summarize FILE"
 exit 0

@@ -593,6 +593,15 @@ static bool add_pairs(pair **pairs, size_t *n, size_t *cap, const char *source, 
     size_t nw;
     if (!qz_cue_words(source, strlen(source), &words, &nw))
         return false;
+    /* a word of one character (、 和 ，) stands everywhere: as a filter it would cost more
+     * than it saves, so such a side counts as having no cue */
+    for (size_t i = 0; i < nw; i++)
+        if (qz_utf8_count(words[i], strlen(words[i])) < 2) {
+            for (size_t k = 0; k < nw; k++)
+                free(words[k]);
+            free(words);
+            return true;
+        }
     bool ok = true;
     for (size_t i = 0; i < nw; i++) {
         if (ok && QZ_GROW(*pairs, *cap, *n + 1)) {

@@ -1,7 +1,7 @@
 /* extract.c — stage 3: every quantity in a report (a number with its measure word), the ones
  * the rules of data/rules.yaml name with a stable key, and the rates linked to their counts.
  *
- * Number-first: one JIT-compiled search finds where each numeral may start; at each, anchored
+ * Number-first: the numeral reader finds where each numeral may start; at each, anchored
  * patterns decide whether it is a name or an ordinal (words.yaml `ignore`), the numeral reader
  * reads the expression, and an anchored alternation reads the measure word. Only then are the
  * few words before and after it tested against the metric rules. A flat alternation of every
@@ -744,11 +744,9 @@ qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *
     scan sc = {.doc = doc, .o = outline, .r = rules, .cx = ctx, .m = m, .prev = -1};
     size_t pos = 0;
     bool ok = scratch_new(&sc) && find_cues(&sc);
-    qz_match hit;
-    while (ok && pos < doc->view_len &&
-           qz_pattern_match_at(ctx, &rules->number_start, doc->view, doc->view_len, pos, &hit)) {
+    while (ok && (pos = qz_number_find(doc->view, doc->view_len, pos)) < doc->view_len) {
         size_t next;
-        ok = try_quantity(&sc, qz_match_start(ctx), &next);
+        ok = try_quantity(&sc, pos, &next);
         pos = next;
     }
     if (ok) {

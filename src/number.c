@@ -1256,3 +1256,60 @@ size_t qz_number_suffix_read(const char *s, size_t len, qz_qualifier *q)
     }
     return 0;
 }
+
+/* ---- where the next numeral may start ---- */
+
+/* Whether a numeral may start with cp: a digit (ASCII or full-width), a Chinese digit, 十 百
+ * 千 万 亿 廿; 几 and 数 only before 十 百 千 万 亿 (几十, 数百: vague numbers, read as such). */
+static bool numeral_start_at(const char *s, size_t len, size_t pos, uint32_t cp, size_t n)
+{
+    if (chinese_digit_value(cp) >= 0 || arabic_digit_value(cp) >= 0)
+        return true;
+    switch (cp) {
+    case CP_SHI:
+    case CP_BAI:
+    case CP_QIAN:
+    case CP_WAN:
+    case CP_YI8:
+    case CP_NIAN:
+        return true;
+    case CP_JI:
+    case CP_SHU: {
+        uint32_t next;
+        if (!decode_cp(s, len, pos + n, &next))
+            return false;
+        return next == CP_SHI || next == CP_BAI || next == CP_QIAN || next == CP_WAN ||
+               next == CP_YI8;
+    }
+    default:
+        return false;
+    }
+}
+
+size_t qz_number_find(const char *s, size_t len, size_t pos)
+{
+    /* The numeral reader's own alphabet, asked character by character: ASCII bytes other
+     * than digits and the lead bytes no numeral character has are skipped without decoding
+     * (a regex over these characters tried a match at nearly every Han character, whose
+     * lead bytes the numerals share: ten times the cost of this loop). */
+    static const unsigned char may_lead[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1,
+        [0xE9] = 1, [0xEF] = 1,
+    };
+    const unsigned char *p = (const unsigned char *)s;
+    while (pos < len) {
+        if (!may_lead[p[pos]]) {
+            pos += p[pos] < 0x80 ? 1 : p[pos] >= 0xF0 ? 4 : p[pos] >= 0xE0 ? 3 : 2;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = decode_cp(s, len, pos, &cp);
+        if (n == 0)
+            n = 1; /* not UTF-8 here: no numeral either */
+        else if (numeral_start_at(s, len, pos, cp, n))
+            return pos;
+        pos += n;
+    }
+    return len;
+}

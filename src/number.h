@@ -34,6 +34,10 @@ size_t qz_numeral_read(const char *s, size_t len, qz_decimal *out);
  * or pos when none does: the extractor finds numerals first, then steps back to their prefix. */
 size_t qz_number_prefix_start(const char *s, size_t pos);
 
+/* Where the next numeral may start at or after pos (a digit, a Chinese numeral character, 几
+ * or 数 before 十百千万亿), or len: the extractor's scan for figures. */
+size_t qz_number_find(const char *s, size_t len, size_t pos);
+
 /* A qualifier word after a measure word (3000件左右 is about 3000, 10次以上 more than 10):
  * returns its bytes and sets *q, or 0. */
 size_t qz_number_suffix_read(const char *s, size_t len, qz_qualifier *q);

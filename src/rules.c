@@ -636,24 +636,6 @@ static qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
 
 /* ---- the patterns built from the lists, after each file ---- */
 
-/* Where a numeral may begin: digits, Chinese numerals, and 几/数 before a numeral unit. It is
- * compiled without PCRE2_UTF, over the characters' UTF-8 bytes, grouped by lead byte and then
- * by second byte like a trie: the scan then compares a byte or two at most places instead of
- * decoding every character of the report and testing it against twenty alternatives (several
- * times faster, measured with callgrind), and a match can only start on a character's first
- * byte, since UTF-8 lead bytes never occur inside a character.
- *   E4 B8 [80 83 87 89 A4] 一七万三两   E4 BA [8C 94 BF] 二五亿   E4 B9 9D 九
- *   E5 9B 9B 四   E5 85 [AB AD] 八六   E5 8D [81 83] 十千   E5 BB BF 廿   E5 87 A0 几
- *   E7 99 BE 百   E9 9B B6 零   E3 80 87 〇   E6 95 B0 数   EF BC [90-99] ０-９ */
-static const char numeral_start[] =
-    "[0-9]"
-    "|\\xE4(?:\\xB8[\\x80\\x83\\x87\\x89\\xA4]|\\xBA[\\x8C\\x94\\xBF]|\\xB9\\x9D)"
-    "|\\xE5(?:\\x9B\\x9B|\\x85[\\xAB\\xAD]|\\x8D[\\x81\\x83]|\\xBB\\xBF"
-    "|\\x87\\xA0(?=十|百|千|万|亿))"
-    "|\\xE7\\x99\\xBE|\\xE9\\x9B\\xB6|\\xE3\\x80\\x87"
-    "|\\xE6\\x95\\xB0(?=十|百|千|万|亿)"
-    "|\\xEF\\xBC[\\x90-\\x99]";
-
 /* Keeps the source of a pattern built from others; it is compiled when first used (its
  * parts were each checked when their file was read). */
 static qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored,
@@ -783,11 +765,6 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
         st = build_ignore(r, name, err);
     if (st == QZ_OK)
         st = build_view_drop(r, name, err);
-    if (st == QZ_OK && !r->number_start.source) {
-        r->number_start = (qz_pattern){.source = strdup(numeral_start), .utf = false};
-        if (!r->number_start.source)
-            return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
-    }
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         if (!build_unit_ok(r, &r->metrics[i]))
@@ -1285,7 +1262,7 @@ static bool each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *ar
     qz_pattern *single[] = {&r->address,  &r->sentence_end, &r->table_row, &r->topic,
                             &r->not_units,
                             &r->negative, &r->plan_words,   &r->unit_any, &r->ignore_any,
-                            &r->number_start, &r->view_drop_any};
+                            &r->view_drop_any};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         if (single[i]->source && !fn(arg, single[i]))
             return false;
@@ -1398,7 +1375,6 @@ void qz_rules_free(qz_rules *r)
     qz_pattern_clear(&r->unit_any);
     qz_pattern_clear(&r->ignore_any);
     qz_pattern_clear(&r->view_drop_any);
-    qz_pattern_clear(&r->number_start);
     qz_cue_index_free(r);
     free(r);
 }

@@ -140,7 +140,6 @@ struct qz_rules {
     qz_pattern unit_any;     /* every unit, anchored, each alternative marked with its index */
     qz_pattern ignore_any;   /* every ignore pattern, anchored */
     qz_pattern view_drop_any; /* every view_drop pattern, searched */
-    qz_pattern number_start; /* where a numeral may start (unanchored) */
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
     /* the cue index (cue.c): which phrasings may apply, from the words near a number */
     qz_cue *cues;            /* sorted by first code point */
