@@ -58,6 +58,8 @@ size_t qz_doc_view_offset(const qz_doc *doc, size_t t);
 
 /* Decodes the code point at s[0]; *n gets its byte length (1 for a malformed byte). */
 uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n);
+/* The start of the code point that ends just before pos (0 when pos is 0). */
+size_t qz_utf8_prev(const char *s, size_t pos);
 /* Number of code points in s[0..len). */
 size_t qz_utf8_count(const char *s, size_t len);
 /* A Han character (CJK unified ideographs, their extensions and compatibility forms). */

@@ -598,10 +598,7 @@ void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, 
         qz_doc_position(doc, end, line, column);
         return;
     }
-    size_t last = end - 1;
-    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
-        last--;
-    qz_doc_position(doc, last, line, column);
+    qz_doc_position(doc, qz_utf8_prev(doc->text, end), line, column);
     *column += 1;
 }
 

@@ -118,6 +118,16 @@ uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n)
     return cp;
 }
 
+size_t qz_utf8_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    do
+        pos--;
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
+    return pos;
+}
+
 size_t qz_utf8_count(const char *s, size_t len)
 {
     size_t count = 0;
@@ -158,12 +168,10 @@ size_t qz_skip_space(const char *s, size_t len)
 
 size_t qz_trim_space_end(const char *s, size_t len)
 {
-    /* Walk back over whole code points: find each one's lead byte first. */
+    /* Walk back over whole code points. */
     size_t end = len;
     while (end > 0) {
-        size_t lead = end - 1;
-        while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80)
-            lead--;
+        size_t lead = qz_utf8_prev(s, end);
         size_t n;
         uint32_t cp = qz_utf8_decode(s + lead, end - lead, &n);
         if (!qz_is_layout_space(cp))
