@@ -41,6 +41,13 @@ void qz_buf_puts(qz_buf *b, const char *s);
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
 
+/* ---- lines ---- */
+
+/* Splits t[0..len) at each '\n' into *lines (malloc'd; the caller frees it): each line's start
+ * and length without its '\n'. A final '\n' opens no further line; empty text has none.
+ * QZ_ERR_NOMEM when out of memory. */
+qz_status qz_split_lines(const char *t, size_t len, qz_span **lines, size_t *n);
+
 /* ---- the match view (view.c) ---- */
 
 /* t converted to simplified script character for character (same characters, same lines),

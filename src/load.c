@@ -14,9 +14,7 @@
  * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
 #define QZ_HEADER_MAX_LINES 20
 
-typedef struct {
-    size_t start, len; /* in the normalised buffer, without the line end */
-} line_span;
+typedef qz_span line_span; /* in the normalised buffer, without the line end */
 
 /* ---- reading ---- */
 
@@ -220,28 +218,6 @@ static qz_status normalise_newlines(qz_doc *doc, char *t, size_t *len)
     }
     t[w] = '\0';
     *len = w;
-    return QZ_OK;
-}
-
-static qz_status split_lines(const char *t, size_t len, line_span **out, size_t *n)
-{
-    size_t count = 0, cap = 0;
-    line_span *lines = NULL;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && t[i] != '\n')
-            continue;
-        if (i == len && start == len)
-            break; /* a final line end does not open another line */
-        if (!QZ_GROW(lines, cap, count + 1)) {
-            free(lines);
-            return QZ_ERR_NOMEM;
-        }
-        lines[count++] = (line_span){start, i - start};
-        start = i + 1;
-    }
-    *out = lines;
-    *n = count;
     return QZ_OK;
 }
 
@@ -475,7 +451,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
     line_span *lines = NULL, *clines = NULL;
     size_t n = 0, cn = 0;
     if (st == QZ_OK)
-        st = split_lines(t, tlen, &lines, &n);
+        st = qz_split_lines(t, tlen, &lines, &n);
     char *conv = NULL, *jconv = NULL;
     size_t clen = 0, jclen = 0;
     qz_status vst = st == QZ_OK ? qz_view_simplify(rules, t, tlen, name, &conv, &clen, err)
@@ -487,7 +463,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         return vst;
     }
     if (st == QZ_OK && conv)
-        st = split_lines(conv, clen, &clines, &cn);
+        st = qz_split_lines(conv, clen, &clines, &cn);
     if (st == QZ_OK && conv && cn != n)
         st = QZ_ERR_INTERNAL; /* cannot happen: the conversion keeps every character */
     judged j = {conv, clines};

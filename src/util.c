@@ -93,6 +93,25 @@ void qz_buf_free(qz_buf *b)
     b->failed = false;
 }
 
+qz_status qz_split_lines(const char *t, size_t len, qz_span **out, size_t *n)
+{
+    size_t count = 0, cap = 0, start = 0;
+    qz_span *lines = NULL;
+    while (start < len) {
+        const char *nl = memchr(t + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        if (!QZ_GROW(lines, cap, count + 1)) {
+            free(lines);
+            return QZ_ERR_NOMEM;
+        }
+        lines[count++] = (qz_span){start, end - start};
+        start = end + 1;
+    }
+    *out = lines;
+    *n = count;
+    return QZ_OK;
+}
+
 uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
