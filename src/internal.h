@@ -48,6 +48,16 @@ void qz_buf_free(qz_buf *b);
  * QZ_ERR_NOMEM when out of memory. */
 qz_status qz_split_lines(const char *t, size_t len, qz_span **lines, size_t *n);
 
+/* ---- encodings ---- */
+
+/* Converts the whole of in[0..len) from encoding `from` to `to` through iconv into *out
+ * (malloc'd, NUL-terminated, *outlen bytes without the NUL), in a buffer that grows as the
+ * output needs. QZ_ERR_ENCODING when a sequence of the input is invalid, cut short at its end,
+ * or cannot be written in `to`, with *bad (may be NULL) its offset in `in`; QZ_ERR_INTERNAL
+ * when iconv does not know the pair; QZ_ERR_NOMEM. On an error *out is NULL. */
+qz_status qz_iconv(const char *to, const char *from, const char *in, size_t len, char **out,
+                   size_t *outlen, size_t *bad);
+
 /* ---- the match view (view.c) ---- */
 
 /* t converted to simplified script character for character (same characters, same lines),

@@ -1,7 +1,6 @@
 /* load.c — stage 1: bytes → UTF-8 text with LF line ends, broken lines joined and page numbers
  * dropped, plus the map from byte offsets back to the original file's lines. */
 #include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,64 +57,22 @@ static size_t raw_line_of(const char *b, size_t off)
     return line;
 }
 
-/* Decodes in[0..len) from `from` (GB18030) into fresh UTF-8 through iconv. On bad input returns false and sets *bad to
+/* Decodes in[0..len) from GB18030 into fresh UTF-8. QZ_ERR_ENCODING on bad input, with *bad
  * the offset of the first byte that could not be decoded. A NUL byte counts as bad: it is valid
  * in both encodings but never in a report, and it marks binary data. */
-static bool decode(const char *in, size_t len, const char *from, char **out, size_t *outlen,
-                   size_t *bad, qz_status *st)
+static qz_status from_gb18030(const char *in, size_t len, char **out, size_t *outlen,
+                              size_t *bad)
 {
-    *st = QZ_OK;
     const char *nul = memchr(in, '\0', len);
     size_t limit = nul ? (size_t)(nul - in) : len;
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) {
-        *st = QZ_ERR_INTERNAL;
-        return false;
+    qz_status st = qz_iconv("UTF-8", "GB18030", in, limit, out, outlen, bad);
+    if (st == QZ_OK && nul) {
+        free(*out);
+        *out = NULL;
+        *bad = limit;
+        st = QZ_ERR_ENCODING;
     }
-    size_t cap = limit + limit / 2 + 16;
-    char *buf = malloc(cap);
-    if (!buf) {
-        iconv_close(cd);
-        *st = QZ_ERR_NOMEM;
-        return false;
-    }
-    char *ip = (char *)in, *op = buf;
-    size_t ileft = limit, oleft = cap - 1;
-    bool ok = true;
-    while (ileft > 0) {
-        if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1)
-            continue;
-        if (errno == E2BIG) {
-            size_t used = (size_t)(op - buf);
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                *st = QZ_ERR_NOMEM;
-                ok = false;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-            op = buf + used;
-            oleft = cap - 1 - used;
-            continue;
-        }
-        ok = false; /* EILSEQ or EINVAL (truncated at the end) */
-        break;
-    }
-    iconv_close(cd);
-    if (ok && nul) {
-        ok = false;
-        ip = (char *)nul;
-    }
-    if (!ok) {
-        *bad = (size_t)(ip - in);
-        free(buf);
-        return false;
-    }
-    *op = '\0';
-    *out = buf;
-    *outlen = (size_t)(op - buf);
-    return true;
+    return st;
 }
 
 /* Whether s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
@@ -175,10 +132,13 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len,
         bad_utf8 += skip;
     }
     if (st == QZ_OK && want != QZ_ENC_UTF8 && !(want == QZ_ENC_AUTO && has_bom)) {
-        if (decode(bytes, len, "GB18030", text, tlen, &bad_gb, &st)) {
+        st = from_gb18030(bytes, len, text, tlen, &bad_gb);
+        if (st == QZ_OK) {
             doc->encoding = QZ_ENC_GB18030;
             return QZ_OK;
         }
+        if (st == QZ_ERR_ENCODING)
+            st = QZ_OK; /* reported below, with the UTF-8 attempt's stopping point */
     }
     if (st == QZ_ERR_NOMEM)
         return qz_fail(err, st, source, 0, 0, "out of memory");

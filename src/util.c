@@ -1,4 +1,7 @@
-/* util.c — errors, growable arrays and buffers, UTF-8 helpers for the whole library. */
+/* util.c — errors, growable arrays and buffers, lines, iconv and UTF-8 helpers for the whole
+ * library. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +112,63 @@ qz_status qz_split_lines(const char *t, size_t len, qz_span **out, size_t *n)
     }
     *out = lines;
     *n = count;
+    return QZ_OK;
+}
+
+qz_status qz_iconv(const char *to, const char *from, const char *in, size_t len, char **out,
+                   size_t *outlen, size_t *bad)
+{
+    *out = NULL;
+    *outlen = 0;
+    iconv_t cd = iconv_open(to, from);
+    if (cd == (iconv_t)-1)
+        return QZ_ERR_INTERNAL;
+    /* room for GB18030 to UTF-8 (at most half as long again) and UTF-8 to GB18030 (shorter or
+     * as long, but for a few symbols) at once; anything longer grows the buffer */
+    size_t cap = len + len / 2 + 16;
+    char *buf = malloc(cap);
+    if (!buf) {
+        iconv_close(cd);
+        return QZ_ERR_NOMEM;
+    }
+    char *ip = (char *)in, *op = buf;
+    size_t ileft = len, oleft = cap - 1; /* one byte kept for the NUL */
+    qz_status st = QZ_OK;
+    bool flushing = false; /* the input is converted: the shift to the initial state is left */
+    for (;;) {
+        size_t r = flushing ? iconv(cd, NULL, NULL, &op, &oleft)
+                            : iconv(cd, &ip, &ileft, &op, &oleft);
+        if (r != (size_t)-1) {
+            if (flushing)
+                break;
+            flushing = true;
+            continue;
+        }
+        if (errno != E2BIG) {
+            st = QZ_ERR_ENCODING; /* EILSEQ, or EINVAL: a sequence cut short at the end */
+            break;
+        }
+        size_t used = (size_t)(op - buf);
+        char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!nb) {
+            st = QZ_ERR_NOMEM;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+        op = buf + used;
+        oleft = cap - 1 - used;
+    }
+    iconv_close(cd);
+    if (st != QZ_OK) {
+        if (bad && st == QZ_ERR_ENCODING)
+            *bad = (size_t)(ip - in);
+        free(buf);
+        return st;
+    }
+    *op = '\0';
+    *out = buf;
+    *outlen = (size_t)(op - buf);
     return QZ_OK;
 }
 
