@@ -2,7 +2,6 @@
  * strings and a rules file. Unknown keys and bad values are errors with the line and column
  * of the offending node, so that a typo never silently changes what CI checks. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,20 +138,21 @@ static qz_status read_root(reader *rd, const yaml_node_t *root)
 qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    char *text;
+    size_t len;
+    qz_status st = qz_read_file(path, false, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
     qz_config *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
-        fclose(f);
+        free(text);
         free(c);
         return qz_fail(err, QZ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     yaml_parser_t parser;
     yaml_document_t doc;
     yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    qz_status st = QZ_OK;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         st = qz_fail(err, QZ_ERR_DATA, path, parser.problem_mark.line + 1,
                      parser.problem_mark.column + 1, "%s",
@@ -165,7 +165,7 @@ qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
         yaml_document_delete(&doc);
     }
     yaml_parser_delete(&parser);
-    fclose(f);
+    free(text);
     if (st != QZ_OK) {
         qz_config_free(c);
         return st;

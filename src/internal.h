@@ -41,6 +41,15 @@ void qz_buf_puts(qz_buf *b, const char *s);
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
 
+/* ---- files ---- */
+
+/* Reads the whole file at path into *bytes (malloc'd, NUL-terminated; *len bytes without the
+ * NUL), within QZ_MAX_INPUT_BYTES; errors name the file. With dash_is_stdin, "-" is standard
+ * input, named "<stdin>" (qz_file_read: reports); without, it is a file of that name (rules
+ * and configuration files). */
+qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_t *len,
+                       qz_error *err);
+
 /* ---- lines ---- */
 
 /* Splits t[0..len) at each '\n' into *lines (malloc'd; the caller frees it): each line's start

@@ -1,11 +1,8 @@
 /* load.c — stage 1: bytes → UTF-8 text with LF line ends, broken lines joined and page numbers
  * dropped, plus the map from byte offsets back to the original file's lines. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "rules.h" /* and PCRE2 */
 
@@ -14,32 +11,6 @@
 #define QZ_HEADER_MAX_LINES 20
 
 typedef qz_span line_span; /* in the normalised buffer, without the line end */
-
-/* ---- reading ---- */
-
-static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
-{
-    qz_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > QZ_MAX_INPUT_BYTES) {
-            qz_buf_free(&b);
-            return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0,
-                           "larger than the limit of %zu MiB", QZ_MAX_INPUT_BYTES >> 20);
-        }
-        qz_buf_append(&b, chunk, n);
-    }
-    if (ferror(f)) {
-        int e = errno;
-        qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
-    }
-    *out = qz_buf_release(&b, len);
-    if (!*out)
-        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
-    return QZ_OK;
-}
 
 /* ---- decoding ---- */
 
@@ -460,25 +431,6 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
         return st;
     st = qz_doc_load_bytes(out, path, bytes, len, encoding, rules, err);
     free(bytes);
-    return st;
-}
-
-qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err)
-{
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        if (!is_stdin)
-            fclose(f);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
-    }
-    qz_status st = read_stream(f, name, bytes, len, err);
-    if (!is_stdin)
-        fclose(f);
     return st;
 }
 

@@ -1306,25 +1306,12 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
 
 qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    qz_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        qz_buf_append(&b, chunk, n);
-    int read_error = ferror(f);
-    fclose(f);
-    if (read_error) {
-        qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "read error");
-    }
+    char *text;
     size_t len;
-    char *text = qz_buf_release(&b, &len);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, path, 0, 0, "out of memory");
-    qz_status st = qz_rules_add_yaml(rules, path, text, len, err);
+    qz_status st = qz_read_file(path, false, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
+    st = qz_rules_add_yaml(rules, path, text, len, err);
     free(text);
     return st;
 }

@@ -1,10 +1,11 @@
-/* util.c — errors, growable arrays and buffers, lines, iconv and UTF-8 helpers for the whole
- * library. */
+/* util.c — errors, growable arrays and buffers, whole files, lines, iconv and UTF-8 helpers
+ * for the whole library. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -94,6 +95,55 @@ void qz_buf_free(qz_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
     b->failed = false;
+}
+
+static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
+{
+    qz_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > QZ_MAX_INPUT_BYTES) {
+            qz_buf_free(&b);
+            return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0,
+                           "larger than the limit of %zu MiB", QZ_MAX_INPUT_BYTES >> 20);
+        }
+        qz_buf_append(&b, chunk, n);
+    }
+    if (ferror(f)) {
+        int e = errno;
+        qz_buf_free(&b);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
+    }
+    *out = qz_buf_release(&b, len);
+    if (!*out)
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+    return QZ_OK;
+}
+
+qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_t *len,
+                       qz_error *err)
+{
+    bool is_stdin = dash_is_stdin && strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (!is_stdin)
+            fclose(f);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
+    }
+    qz_status st = read_stream(f, name, bytes, len, err);
+    if (!is_stdin)
+        fclose(f);
+    return st;
+}
+
+qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err)
+{
+    return qz_read_file(path, true, bytes, len, err);
 }
 
 qz_status qz_split_lines(const char *t, size_t len, qz_span **out, size_t *n)
