@@ -97,6 +97,8 @@ bool qz_is_layout_space(uint32_t cp);
 /* Bytes of layout space at the start / end of s[0..len). */
 size_t qz_skip_space(const char *s, size_t len);
 size_t qz_trim_space_end(const char *s, size_t len);
+/* The span s of t without the layout space at its start and end. */
+qz_span qz_trim_span(const char *t, qz_span s);
 
 /* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
 

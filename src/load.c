@@ -206,20 +206,12 @@ static bool line_starts_heading(const qz_rules *r, const char *t, line_span l)
            qz_rules_part_title(r, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
 }
 
-/* Line l without its leading and trailing white space. */
-static line_span trimmed(const char *t, line_span l)
-{
-    size_t sk = qz_skip_space(t + l.start, l.len);
-    size_t len = l.len - sk;
-    return (line_span){l.start + sk, len - qz_trim_space_end(t + l.start + sk, len)};
-}
-
 /* The header's title line (…工作报告), trimmed; len 0 when the header has none. */
 static line_span header_title(const qz_rules *r, const char *t, const line_span *lines,
                               size_t header_end)
 {
     for (size_t i = 0; i < header_end; i++) {
-        line_span l = trimmed(t, lines[i]);
+        line_span l = qz_trim_span(t, lines[i]);
         if (l.len && matches_any(r, &r->title, t + l.start, l.len))
             return l;
     }
@@ -237,7 +229,7 @@ static bool *page_furniture(const qz_rules *r, const char *t, const line_span *l
         return NULL;
     line_span title = header_title(r, t, lines, header_end);
     for (size_t i = header_end; i < n; i++) {
-        line_span l = trimmed(t, lines[i]);
+        line_span l = qz_trim_span(t, lines[i]);
         if (l.len == 0)
             continue;
         drop[i] = (title.len && l.len == title.len &&

@@ -310,10 +310,8 @@ static bool read_paragraph(builder *b, const para *p)
 /* Line l of t as a paragraph: its text without the space around it. */
 static para para_of(const char *t, qz_span l)
 {
-    size_t sk = qz_skip_space(t + l.start, l.len);
-    size_t len = l.len - sk;
-    return (para){l.start + sk, len - qz_trim_space_end(t + l.start + sk, len),
-                  l.start + l.len};
+    qz_span s = qz_trim_span(t, l);
+    return (para){s.start, s.len, l.start + l.len};
 }
 
 /* The last address paragraph is the closing only if no heading came after it; the part then

@@ -309,3 +309,10 @@ size_t qz_trim_space_end(const char *s, size_t len)
     }
     return len - end;
 }
+
+qz_span qz_trim_span(const char *t, qz_span s)
+{
+    size_t sk = qz_skip_space(t + s.start, s.len);
+    size_t len = s.len - sk;
+    return (qz_span){s.start + sk, len - qz_trim_space_end(t + s.start + sk, len)};
+}

@@ -1,5 +1,5 @@
 /* test_util.c — the library's shared helpers (src/util.c): whole conversions through iconv,
- * line splitting and the UTF-8 step back. */
+ * line splitting and trimming, and the UTF-8 step back. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -137,6 +137,17 @@ static void test_split_lines(void **state)
     expect_lines("ab\n\n", 2, (qz_span[]){{0, 2}, {3, 0}});
 }
 
+static void test_trim_span(void **state)
+{
+    (void)state;
+    const char *t = "x \u3000 一、总则\t x"; /* x, space, ideographic space, space… */
+    qz_span s = qz_trim_span(t, (qz_span){1, strlen(t) - 2});
+    assert_int_equal(s.start, 6);
+    assert_int_equal(s.len, strlen("一、总则"));
+    s = qz_trim_span(t, (qz_span){1, 5}); /* only space */
+    assert_int_equal(s.len, 0);
+}
+
 static void test_utf8_prev(void **state)
 {
     (void)state;
@@ -157,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_iconv_invalid_far_in),
         cmocka_unit_test(test_iconv_truncated_and_unconvertible),
         cmocka_unit_test(test_split_lines),
+        cmocka_unit_test(test_trim_span),
         cmocka_unit_test(test_utf8_prev),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
