@@ -403,6 +403,11 @@ void qz_check_free(qz_check *check);
 const char *qz_severity_name(qz_severity s); /* "off", "warning", "error" */
 bool qz_severity_parse(const char *name, qz_severity *out);
 
+/* A place in a file: 1-based line and column (in Unicode code points). */
+typedef struct {
+    size_t line, column;
+} qz_place;
+
 /* .qzreport.yaml: how a drafting office configures `check` (see README.md). */
 typedef struct {
     char *path;
@@ -413,7 +418,7 @@ typedef struct {
     size_t nrequire;
     char **allow;                      /* exact strings no rule flags */
     size_t nallow;
-    size_t *override_line, *require_line; /* where each stands, for errors */
+    qz_place *override_at, *require_at; /* where each rule id and metric key stands */
 } qz_config;
 
 qz_status qz_config_load(qz_config **out, const char *path, qz_error *err);

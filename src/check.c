@@ -155,10 +155,7 @@ static void halfwidth_of(const char *s, size_t len, char *out, size_t size)
 /* repeated-punct's fix: the last mark, full-width (through halfwidth-punct's table). */
 static void last_mark(const checker *k, const char *s, size_t len, char *out, size_t size)
 {
-    size_t last = len;
-    do
-        last--;
-    while (last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80);
+    size_t last = qz_utf8_prev(s, len);
     const qz_check_def *half = def_of(k, "halfwidth-punct");
     const qz_replacement *rp = half ? replacement(half, s + last, len - last) : NULL;
     snprintf(out, size, "%.*s", rp ? (int)strlen(rp->to) : (int)(len - last),
@@ -260,10 +257,7 @@ static uint32_t cp_before(const char *t, size_t pos, size_t floor)
 {
     if (pos <= floor)
         return 0;
-    size_t p = pos - 1;
-    while (p > floor && ((unsigned char)t[p] & 0xC0) == 0x80)
-        p--;
-    size_t n;
+    size_t p = qz_utf8_prev(t, pos), n;
     return qz_utf8_decode(t + p, pos - p, &n);
 }
 
@@ -431,10 +425,8 @@ static void broken_lines(checker *k)
     for (size_t i = 0; i < k->doc->nrepairs; i++) {
         if (k->doc->repairs[i].kind != QZ_REPAIR_JOINED)
             continue;
-        size_t at = k->doc->repairs[i].offset, last = at;
-        while (last > 0 && ((unsigned char)k->doc->text[--last] & 0xC0) == 0x80)
-            ;
-        add(k, def, last, at, (fields){0}, "", true);
+        size_t at = k->doc->repairs[i].offset;
+        add(k, def, qz_utf8_prev(k->doc->text, at), at, (fields){0}, "", true);
     }
 }
 

@@ -1,171 +1,136 @@
-/* config.c — .qzreport.yaml, read with libyaml: rule severities, required metrics, allowed
- * strings and a rules file. Unknown keys and bad values are errors with the line and column
- * of the offending node, so that a typo never silently changes what CI checks. */
+/* config.c — .qzreport.yaml, read with libyaml through schema.c: rule severities, required
+ * metrics, allowed strings and a rules file. Unknown keys, bad values, unknown rule ids and
+ * metric keys are errors with the line and column of the offending node, so that a typo never
+ * silently changes what CI checks. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include <yaml.h>
+#include "schema.h"
 
-#include "internal.h"
+static qz_place place_of(const yaml_node_t *n)
+{
+    return (qz_place){n->start_mark.line + 1, n->start_mark.column + 1};
+}
 
+/* A list of strings; `at` (NULL: not kept) gets where each one stands. */
 typedef struct {
-    qz_config *c;
-    yaml_document_t *doc;
-    qz_error *err;
-} reader;
+    char ***items;
+    size_t *n;
+    qz_place **at;
+} string_list;
 
-static qz_status bad(reader *rd, const yaml_node_t *n, const char *what)
+static qz_status on_string_item(loader *ld, const yaml_node_t *s, void *target)
 {
-    return qz_fail(rd->err, QZ_ERR_DATA, rd->c->path, n->start_mark.line + 1,
-                   n->start_mark.column + 1, "%s", what);
-}
-
-static char *dup_scalar(const yaml_node_t *n)
-{
-    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
-}
-
-static bool is(const yaml_node_t *n, const char *s)
-{
-    return n->type == YAML_SCALAR_NODE && strlen(s) == n->data.scalar.length &&
-           memcmp(n->data.scalar.value, s, n->data.scalar.length) == 0;
-}
-
-/* A list of strings; *lines gets each one's line. */
-static qz_status read_strings(reader *rd, const yaml_node_t *v, char ***out, size_t *n,
-                              size_t **lines)
-{
-    if (v->type != YAML_SEQUENCE_NODE)
-        return bad(rd, v, "expected a list of strings");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *s = yaml_document_get_node(rd->doc, *it);
-        if (s->type != YAML_SCALAR_NODE || s->data.scalar.length == 0)
-            return bad(rd, s, "expected a string");
-        size_t cap = *n, cap_lines = *n; /* grown one at a time: capacity == count */
-        if (!QZ_GROW(*out, cap, *n + 1) || (lines && !QZ_GROW(*lines, cap_lines, *n + 1)))
-            return qz_fail(rd->err, QZ_ERR_NOMEM, rd->c->path, 0, 0, "out of memory");
-        if (lines)
-            (*lines)[*n] = s->start_mark.line + 1;
-        if (!((*out)[*n] = dup_scalar(s)))
-            return qz_fail(rd->err, QZ_ERR_NOMEM, rd->c->path, 0, 0, "out of memory");
-        (*n)++;
-    }
+    string_list *l = target;
+    if (s->type != YAML_SCALAR_NODE || s->data.scalar.length == 0)
+        return fail_at(ld, s, QZ_ERR_DATA, "%s", "expected a string");
+    size_t n = *l->n, cap = n, cap_at = n; /* grown one at a time: capacity == count */
+    if (!QZ_GROW(*l->items, cap, n + 1) || (l->at && !QZ_GROW(*l->at, cap_at, n + 1)))
+        return nomem(ld);
+    if (l->at)
+        (*l->at)[n] = place_of(s);
+    if (!((*l->items)[n] = scalar_dup(s)))
+        return nomem(ld);
+    (*l->n)++;
     return QZ_OK;
 }
 
-static qz_status read_severities(reader *rd, const yaml_node_t *v)
+static qz_status on_strings(loader *ld, const yaml_node_t *v, void *target)
 {
-    qz_config *c = rd->c;
-    if (v->type != YAML_MAPPING_NODE)
-        return bad(rd, v, "rules: expected rule-id: error|warning|off");
-    for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
-        yaml_node_t *s = yaml_document_get_node(rd->doc, p->value);
-        qz_severity sev;
-        char buf[16] = "";
-        if (s->type == YAML_SCALAR_NODE && s->data.scalar.length < sizeof buf)
-            memcpy(buf, s->data.scalar.value, s->data.scalar.length);
-        if (k->type != YAML_SCALAR_NODE)
-            return bad(rd, k, "expected a rule id");
-        if (!qz_severity_parse(buf, &sev))
-            return bad(rd, s, "severity must be error, warning or off");
-        size_t cap = c->noverrides, cap_lines = c->noverrides;
-        if (!QZ_GROW(c->overrides, cap, c->noverrides + 1) ||
-            !QZ_GROW(c->override_line, cap_lines, c->noverrides + 1))
-            return qz_fail(rd->err, QZ_ERR_NOMEM, c->path, 0, 0, "out of memory");
-        char *id = dup_scalar(k);
-        if (!id)
-            return qz_fail(rd->err, QZ_ERR_NOMEM, c->path, 0, 0, "out of memory");
-        c->override_line[c->noverrides] = k->start_mark.line + 1;
-        c->overrides[c->noverrides++] = (qz_severity_override){id, sev};
-    }
+    return each_item(ld, v, "expected a list of strings", on_string_item, target);
+}
+
+/* rule-id: severity */
+static qz_status on_override(loader *ld, const yaml_node_t *k, const yaml_node_t *v,
+                             void *target)
+{
+    qz_config *c = target;
+    if (k->type != YAML_SCALAR_NODE)
+        return fail_at(ld, k, QZ_ERR_DATA, "%s", "expected a rule id");
+    qz_severity sev;
+    qz_status st = on_severity(ld, v, &sev);
+    if (st != QZ_OK)
+        return st;
+    size_t cap = c->noverrides, cap_at = c->noverrides;
+    if (!QZ_GROW(c->overrides, cap, c->noverrides + 1) ||
+        !QZ_GROW(c->override_at, cap_at, c->noverrides + 1))
+        return nomem(ld);
+    char *id = scalar_dup(k);
+    if (!id)
+        return nomem(ld);
+    c->override_at[c->noverrides] = place_of(k);
+    c->overrides[c->noverrides++] = (qz_severity_override){id, sev};
     return QZ_OK;
 }
 
-/* rules_file is relative to the config's folder. */
-static qz_status read_rules_file(reader *rd, const yaml_node_t *v)
+static qz_status on_severities(loader *ld, const yaml_node_t *v, void *target)
 {
+    return each_pair(ld, v, "rules: expected rule-id: error|warning|off", on_override, target);
+}
+
+/* rules_file is relative to the config's folder (ld->name is the config's path). */
+static qz_status on_rules_file(loader *ld, const yaml_node_t *v, void *target)
+{
+    char **rules_file = target;
     if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
-        return bad(rd, v, "rules_file: expected a path");
+        return fail_at(ld, v, QZ_ERR_DATA, "%s", "rules_file: expected a path");
     const char *name = (const char *)v->data.scalar.value;
-    const char *slash = strrchr(rd->c->path, '/');
-    int dirlen = name[0] == '/' || !slash ? 0 : (int)(slash - rd->c->path + 1);
+    const char *slash = strrchr(ld->name, '/');
+    int dirlen = name[0] == '/' || !slash ? 0 : (int)(slash - ld->name + 1);
     size_t size = (size_t)dirlen + v->data.scalar.length + 1;
-    free(rd->c->rules_file);
-    rd->c->rules_file = malloc(size);
-    if (!rd->c->rules_file)
-        return qz_fail(rd->err, QZ_ERR_NOMEM, rd->c->path, 0, 0, "out of memory");
-    snprintf(rd->c->rules_file, size, "%.*s%.*s", dirlen, rd->c->path,
-             (int)v->data.scalar.length, name);
+    free(*rules_file);
+    *rules_file = malloc(size);
+    if (!*rules_file)
+        return nomem(ld);
+    snprintf(*rules_file, size, "%.*s%.*s", dirlen, ld->name, (int)v->data.scalar.length, name);
     return QZ_OK;
 }
 
-static qz_status read_root(reader *rd, const yaml_node_t *root)
+static qz_status read_root(loader *ld, const yaml_node_t *root, qz_config *c)
 {
-    qz_config *c = rd->c;
-    if (root->type != YAML_MAPPING_NODE)
-        return bad(rd, root, "expected a mapping (rules, require, allow, rules_file)");
-    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = yaml_document_get_node(rd->doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(rd->doc, p->value);
-        qz_status st;
-        if (is(k, "rules"))
-            st = read_severities(rd, v);
-        else if (is(k, "require"))
-            st = read_strings(rd, v, &c->require, &c->nrequire, &c->require_line);
-        else if (is(k, "allow"))
-            st = read_strings(rd, v, &c->allow, &c->nallow, NULL);
-        else if (is(k, "rules_file"))
-            st = read_rules_file(rd, v);
-        else {
-            char msg[160];
-            snprintf(msg, sizeof msg, "unknown key '%.*s' (rules, require, allow, rules_file)",
-                     k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
-                     k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
-            st = bad(rd, k, msg);
-        }
-        if (st != QZ_OK)
-            return st;
-    }
-    return QZ_OK;
+    string_list require = {&c->require, &c->nrequire, &c->require_at};
+    string_list allow = {&c->allow, &c->nallow, NULL};
+    key_entry keys[] = {{"rules", on_severities, c},
+                        {"require", on_strings, &require},
+                        {"allow", on_strings, &allow},
+                        {"rules_file", on_rules_file, &c->rules_file}};
+    return walk_mapping(ld, root, keys, sizeof keys / sizeof keys[0]);
 }
 
 qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
+    char *text;
+    size_t len;
+    qz_status st = qz_read_file(path, false, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
     qz_config *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
-        fclose(f);
+        free(text);
         free(c);
         return qz_fail(err, QZ_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     yaml_parser_t parser;
     yaml_document_t doc;
     yaml_parser_initialize(&parser);
-    yaml_parser_set_input_file(&parser, f);
-    qz_status st = QZ_OK;
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         st = qz_fail(err, QZ_ERR_DATA, path, parser.problem_mark.line + 1,
                      parser.problem_mark.column + 1, "%s",
                      parser.problem ? parser.problem : "malformed YAML");
     } else {
         yaml_node_t *root = yaml_document_get_root_node(&doc);
-        reader rd = {c, &doc, err};
+        loader ld = {.name = path, .doc = &doc, .err = err};
         if (root)
-            st = read_root(&rd, root);
+            st = read_root(&ld, root, c);
         yaml_document_delete(&doc);
     }
     yaml_parser_delete(&parser);
-    fclose(f);
+    free(text);
     if (st != QZ_OK) {
         qz_config_free(c);
         return st;
@@ -178,12 +143,12 @@ qz_status qz_config_validate(const qz_config *c, const qz_rules *rules, qz_error
 {
     for (size_t i = 0; i < c->noverrides; i++)
         if (!qz_rules_find_check_rule(rules, c->overrides[i].rule))
-            return qz_fail(err, QZ_ERR_DATA, c->path, c->override_line[i], 3,
-                           "unknown rule '%s'", c->overrides[i].rule);
+            return qz_fail(err, QZ_ERR_DATA, c->path, c->override_at[i].line,
+                           c->override_at[i].column, "unknown rule '%s'", c->overrides[i].rule);
     for (size_t i = 0; i < c->nrequire; i++)
         if (!qz_rules_has_key(rules, c->require[i]))
-            return qz_fail(err, QZ_ERR_DATA, c->path, c->require_line[i], 5,
-                           "unknown metric key '%s'", c->require[i]);
+            return qz_fail(err, QZ_ERR_DATA, c->path, c->require_at[i].line,
+                           c->require_at[i].column, "unknown metric key '%s'", c->require[i]);
     return QZ_OK;
 }
 
@@ -198,9 +163,9 @@ void qz_config_free(qz_config *c)
     for (size_t i = 0; i < c->nallow; i++)
         free(c->allow[i]);
     free(c->overrides);
-    free(c->override_line);
+    free(c->override_at);
     free(c->require);
-    free(c->require_line);
+    free(c->require_at);
     free(c->allow);
     free(c->rules_file);
     free(c->path);

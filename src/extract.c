@@ -85,15 +85,6 @@ static bool is_sentence_mark(uint32_t cp)
     return cp != 0xFF0C && cp != ',' && is_clause_mark(cp);
 }
 
-/* The start of the code point that ends just before pos. */
-static size_t prev_char(const char *t, size_t pos)
-{
-    do
-        pos--;
-    while (pos > 0 && ((unsigned char)t[pos] & 0xC0) == 0x80);
-    return pos;
-}
-
 /* Walks back from pos over at most `limit` characters, stopping after a mark that `is_mark`
  * accepts or at floor. A mark inside brackets does not stop it: in 丙类（受财力限制暂时难以
  * 解决，已向代表说明）32件 the comma is the bracket's, and the words before it are the
@@ -103,7 +94,7 @@ static size_t walk_back(const char *t, size_t pos, size_t floor, size_t limit,
 {
     unsigned depth = 0;
     for (size_t k = 0; k < limit && pos > floor; k++) {
-        size_t p = prev_char(t, pos);
+        size_t p = qz_utf8_prev(t, pos);
         size_t n;
         uint32_t cp = qz_utf8_decode(t + p, pos - p, &n);
         if (cp == 0xFF09 || cp == ')')

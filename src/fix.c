@@ -1,8 +1,6 @@
 /* fix.c — `qzreport fix`: the fixes of the fixable rules applied to the original text (as
  * decoded: BOM, line ends and line breaks as they were), so that text no fix touches comes
  * out byte for byte; and repeated until the text no longer changes. */
-#include <errno.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,20 +85,15 @@ static qz_status fixed_utf8(const qz_doc *doc, const qz_check *check, const qz_r
 static qz_status to_gb18030(const char *in, size_t len, char **out, size_t *outlen,
                             const char *source, qz_error *err)
 {
-    iconv_t cd = iconv_open("GB18030", "UTF-8");
-    if (cd == (iconv_t)-1)
-        return qz_fail(err, QZ_ERR_INTERNAL, source, 0, 0, "iconv cannot convert to GB18030");
-    size_t cap = len * 2 + 16;
-    char *buf = malloc(cap), *ip = (char *)in, *op = buf;
-    size_t ileft = len, oleft = cap;
-    bool ok = buf && iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1;
-    iconv_close(cd);
-    if (!ok) {
-        free(buf);
-        return qz_fail(err, QZ_ERR_INTERNAL, source, 0, 0, "cannot encode the fixed text");
-    }
-    *outlen = (size_t)(op - buf);
-    *out = buf;
+    size_t bad = 0;
+    qz_status st = qz_iconv("GB18030", "UTF-8", in, len, out, outlen, &bad);
+    if (st == QZ_ERR_NOMEM)
+        return qz_fail(err, st, source, 0, 0, "out of memory");
+    if (st == QZ_ERR_ENCODING)
+        return qz_fail(err, QZ_ERR_INTERNAL, source, 0, 0,
+                       "cannot encode the fixed text (at its byte %zu)", bad);
+    if (st != QZ_OK)
+        return qz_fail(err, st, source, 0, 0, "iconv cannot convert to GB18030");
     return QZ_OK;
 }
 

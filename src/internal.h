@@ -41,6 +41,32 @@ void qz_buf_puts(qz_buf *b, const char *s);
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
 
+/* ---- files ---- */
+
+/* Reads the whole file at path into *bytes (malloc'd, NUL-terminated; *len bytes without the
+ * NUL), within QZ_MAX_INPUT_BYTES; errors name the file. With dash_is_stdin, "-" is standard
+ * input, named "<stdin>" (qz_file_read: reports); without, it is a file of that name (rules
+ * and configuration files). */
+qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_t *len,
+                       qz_error *err);
+
+/* ---- lines ---- */
+
+/* Splits t[0..len) at each '\n' into *lines (malloc'd; the caller frees it): each line's start
+ * and length without its '\n'. A final '\n' opens no further line; empty text has none.
+ * QZ_ERR_NOMEM when out of memory. */
+qz_status qz_split_lines(const char *t, size_t len, qz_span **lines, size_t *n);
+
+/* ---- encodings ---- */
+
+/* Converts the whole of in[0..len) from encoding `from` to `to` through iconv into *out
+ * (malloc'd, NUL-terminated, *outlen bytes without the NUL), in a buffer that grows as the
+ * output needs. QZ_ERR_ENCODING when a sequence of the input is invalid, cut short at its end,
+ * or cannot be written in `to`, with *bad (may be NULL) its offset in `in`; QZ_ERR_INTERNAL
+ * when iconv does not know the pair; QZ_ERR_NOMEM. On an error *out is NULL. */
+qz_status qz_iconv(const char *to, const char *from, const char *in, size_t len, char **out,
+                   size_t *outlen, size_t *bad);
+
 /* ---- the match view (view.c) ---- */
 
 /* t converted to simplified script character for character (same characters, same lines),
@@ -58,6 +84,8 @@ size_t qz_doc_view_offset(const qz_doc *doc, size_t t);
 
 /* Decodes the code point at s[0]; *n gets its byte length (1 for a malformed byte). */
 uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n);
+/* The start of the code point that ends just before pos (0 when pos is 0). */
+size_t qz_utf8_prev(const char *s, size_t pos);
 /* Number of code points in s[0..len). */
 size_t qz_utf8_count(const char *s, size_t len);
 /* A Han character (CJK unified ideographs, their extensions and compatibility forms). */
@@ -69,6 +97,8 @@ bool qz_is_layout_space(uint32_t cp);
 /* Bytes of layout space at the start / end of s[0..len). */
 size_t qz_skip_space(const char *s, size_t len);
 size_t qz_trim_space_end(const char *s, size_t len);
+/* The span s of t without the layout space at its start and end. */
+qz_span qz_trim_span(const char *t, qz_span s);
 
 /* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
 

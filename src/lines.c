@@ -69,9 +69,7 @@ bool qz_line_complete(qz_context *ctx, const char *line, size_t len)
     size_t start = len;
     qz_match m;
     for (int k = 0; k < QZ_LINE_END_WINDOW && start > 0; k++) {
-        start--;
-        while (start > 0 && ((unsigned char)line[start] & 0xC0) == 0x80)
-            start--;
+        start = qz_utf8_prev(line, start);
         if (qz_pattern_match(ctx, &ctx->rules->sentence_end, line + start, len - start, &m))
             return true;
     }

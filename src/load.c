@@ -1,12 +1,8 @@
 /* load.c — stage 1: bytes → UTF-8 text with LF line ends, broken lines joined and page numbers
  * dropped, plus the map from byte offsets back to the original file's lines. */
-#include <errno.h>
-#include <iconv.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "rules.h" /* and PCRE2 */
 
@@ -14,35 +10,7 @@
  * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
 #define QZ_HEADER_MAX_LINES 20
 
-typedef struct {
-    size_t start, len; /* in the normalised buffer, without the line end */
-} line_span;
-
-/* ---- reading ---- */
-
-static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
-{
-    qz_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > QZ_MAX_INPUT_BYTES) {
-            qz_buf_free(&b);
-            return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0,
-                           "larger than the limit of %zu MiB", QZ_MAX_INPUT_BYTES >> 20);
-        }
-        qz_buf_append(&b, chunk, n);
-    }
-    if (ferror(f)) {
-        int e = errno;
-        qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
-    }
-    *out = qz_buf_release(&b, len);
-    if (!*out)
-        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
-    return QZ_OK;
-}
+typedef qz_span line_span; /* in the normalised buffer, without the line end */
 
 /* ---- decoding ---- */
 
@@ -60,64 +28,22 @@ static size_t raw_line_of(const char *b, size_t off)
     return line;
 }
 
-/* Decodes in[0..len) from `from` (GB18030) into fresh UTF-8 through iconv. On bad input returns false and sets *bad to
+/* Decodes in[0..len) from GB18030 into fresh UTF-8. QZ_ERR_ENCODING on bad input, with *bad
  * the offset of the first byte that could not be decoded. A NUL byte counts as bad: it is valid
  * in both encodings but never in a report, and it marks binary data. */
-static bool decode(const char *in, size_t len, const char *from, char **out, size_t *outlen,
-                   size_t *bad, qz_status *st)
+static qz_status from_gb18030(const char *in, size_t len, char **out, size_t *outlen,
+                              size_t *bad)
 {
-    *st = QZ_OK;
     const char *nul = memchr(in, '\0', len);
     size_t limit = nul ? (size_t)(nul - in) : len;
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) {
-        *st = QZ_ERR_INTERNAL;
-        return false;
+    qz_status st = qz_iconv("UTF-8", "GB18030", in, limit, out, outlen, bad);
+    if (st == QZ_OK && nul) {
+        free(*out);
+        *out = NULL;
+        *bad = limit;
+        st = QZ_ERR_ENCODING;
     }
-    size_t cap = limit + limit / 2 + 16;
-    char *buf = malloc(cap);
-    if (!buf) {
-        iconv_close(cd);
-        *st = QZ_ERR_NOMEM;
-        return false;
-    }
-    char *ip = (char *)in, *op = buf;
-    size_t ileft = limit, oleft = cap - 1;
-    bool ok = true;
-    while (ileft > 0) {
-        if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1)
-            continue;
-        if (errno == E2BIG) {
-            size_t used = (size_t)(op - buf);
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                *st = QZ_ERR_NOMEM;
-                ok = false;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-            op = buf + used;
-            oleft = cap - 1 - used;
-            continue;
-        }
-        ok = false; /* EILSEQ or EINVAL (truncated at the end) */
-        break;
-    }
-    iconv_close(cd);
-    if (ok && nul) {
-        ok = false;
-        ip = (char *)nul;
-    }
-    if (!ok) {
-        *bad = (size_t)(ip - in);
-        free(buf);
-        return false;
-    }
-    *op = '\0';
-    *out = buf;
-    *outlen = (size_t)(op - buf);
-    return true;
+    return st;
 }
 
 /* Whether s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
@@ -177,10 +103,13 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len,
         bad_utf8 += skip;
     }
     if (st == QZ_OK && want != QZ_ENC_UTF8 && !(want == QZ_ENC_AUTO && has_bom)) {
-        if (decode(bytes, len, "GB18030", text, tlen, &bad_gb, &st)) {
+        st = from_gb18030(bytes, len, text, tlen, &bad_gb);
+        if (st == QZ_OK) {
             doc->encoding = QZ_ENC_GB18030;
             return QZ_OK;
         }
+        if (st == QZ_ERR_ENCODING)
+            st = QZ_OK; /* reported below, with the UTF-8 attempt's stopping point */
     }
     if (st == QZ_ERR_NOMEM)
         return qz_fail(err, st, source, 0, 0, "out of memory");
@@ -220,28 +149,6 @@ static qz_status normalise_newlines(qz_doc *doc, char *t, size_t *len)
     }
     t[w] = '\0';
     *len = w;
-    return QZ_OK;
-}
-
-static qz_status split_lines(const char *t, size_t len, line_span **out, size_t *n)
-{
-    size_t count = 0, cap = 0;
-    line_span *lines = NULL;
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && t[i] != '\n')
-            continue;
-        if (i == len && start == len)
-            break; /* a final line end does not open another line */
-        if (!QZ_GROW(lines, cap, count + 1)) {
-            free(lines);
-            return QZ_ERR_NOMEM;
-        }
-        lines[count++] = (line_span){start, i - start};
-        start = i + 1;
-    }
-    *out = lines;
-    *n = count;
     return QZ_OK;
 }
 
@@ -300,20 +207,12 @@ static bool line_starts_heading(qz_context *cx, const char *t, line_span l)
            qz_line_part_title(cx, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
 }
 
-/* Line l without its leading and trailing white space. */
-static line_span trimmed(const char *t, line_span l)
-{
-    size_t sk = qz_skip_space(t + l.start, l.len);
-    size_t len = l.len - sk;
-    return (line_span){l.start + sk, len - qz_trim_space_end(t + l.start + sk, len)};
-}
-
 /* The header's title line (…工作报告), trimmed; len 0 when the header has none. */
 static line_span header_title(qz_context *cx, const char *t, const line_span *lines,
                               size_t header_end)
 {
     for (size_t i = 0; i < header_end; i++) {
-        line_span l = trimmed(t, lines[i]);
+        line_span l = qz_trim_span(t, lines[i]);
         if (l.len && matches_any(cx, &cx->rules->title, t + l.start, l.len))
             return l;
     }
@@ -331,7 +230,7 @@ static bool *page_furniture(qz_context *cx, const char *t, const line_span *line
         return NULL;
     line_span title = header_title(cx, t, lines, header_end);
     for (size_t i = header_end; i < n; i++) {
-        line_span l = trimmed(t, lines[i]);
+        line_span l = qz_trim_span(t, lines[i]);
         if (l.len == 0)
             continue;
         drop[i] = (title.len && l.len == title.len &&
@@ -477,7 +376,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
     line_span *lines = NULL, *clines = NULL;
     size_t n = 0, cn = 0;
     if (st == QZ_OK)
-        st = split_lines(t, tlen, &lines, &n);
+        st = qz_split_lines(t, tlen, &lines, &n);
     char *conv = NULL, *jconv = NULL;
     size_t clen = 0, jclen = 0;
     qz_status vst = st == QZ_OK ? qz_view_simplify(ctx, t, tlen, name, &conv, &clen, err)
@@ -489,7 +388,7 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
         return vst;
     }
     if (st == QZ_OK && conv)
-        st = split_lines(conv, clen, &clines, &cn);
+        st = qz_split_lines(conv, clen, &clines, &cn);
     if (st == QZ_OK && conv && cn != n)
         st = QZ_ERR_INTERNAL; /* cannot happen: the conversion keeps every character */
     judged j = {conv, clines};
@@ -526,25 +425,6 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
         return st;
     st = qz_doc_load_bytes(out, path, bytes, len, encoding, ctx, err);
     free(bytes);
-    return st;
-}
-
-qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err)
-{
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
-    struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        if (!is_stdin)
-            fclose(f);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
-    }
-    qz_status st = read_stream(f, name, bytes, len, err);
-    if (!is_stdin)
-        fclose(f);
     return st;
 }
 
@@ -600,10 +480,7 @@ void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, 
         qz_doc_position(doc, end, line, column);
         return;
     }
-    size_t last = end - 1;
-    while (last > start && ((unsigned char)doc->text[last] & 0xC0) == 0x80)
-        last--;
-    qz_doc_position(doc, last, line, column);
+    qz_doc_position(doc, qz_utf8_prev(doc->text, end), line, column);
     *column += 1;
 }
 

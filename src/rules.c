@@ -10,30 +10,9 @@
 
 #include "builtin.h"
 #include "rules.h"
-
-typedef struct {
-    qz_rules *rules;
-    const char *name;
-    yaml_document_t *doc;
-    qz_error *err;
-    bool deferred; /* built-in data: compiled in one pass once every file is read */
-} loader;
+#include "schema.h"
 
 /* ---- patterns ---- */
-
-static qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt,
-                         const char *arg)
-{
-    char msg[400];
-    snprintf(msg, sizeof msg, fmt, arg);
-    return qz_fail(ld->err, st, ld->name, node ? node->start_mark.line + 1 : 0,
-                   node ? node->start_mark.column + 1 : 0, "%s", msg);
-}
-
-static qz_status nomem(loader *ld)
-{
-    return qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
-}
 
 static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored,
                               qz_pattern *out)
@@ -91,72 +70,6 @@ static qz_status append_patterns(loader *ld, const yaml_node_t *node, qz_pattern
     for (yaml_node_item_t *it = node->data.sequence.items.start;
          it < node->data.sequence.items.top; it++) {
         qz_status st = append_patterns(ld, yaml_document_get_node(ld->doc, *it), list);
-        if (st != QZ_OK)
-            return st;
-    }
-    return QZ_OK;
-}
-
-/* ---- mappings ---- */
-
-typedef qz_status (*key_handler)(loader *ld, const yaml_node_t *value, void *target);
-
-typedef struct {
-    const char *key;
-    key_handler handle;
-    void *target;
-} key_entry;
-
-static bool scalar_is(const yaml_node_t *n, const char *s)
-{
-    return n->type == YAML_SCALAR_NODE && strlen(s) == n->data.scalar.length &&
-           memcmp(n->data.scalar.value, s, n->data.scalar.length) == 0;
-}
-
-static qz_status unknown_key(loader *ld, const yaml_node_t *k)
-{
-    char key[100];
-    snprintf(key, sizeof key, "%.*s",
-             k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
-             k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
-    return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'", key);
-}
-
-/* Runs the handler of each key of a mapping; an unknown key is an error, so that a typo in a
- * user's rules file is reported rather than silently ignored. */
-static qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entry *keys,
-                              size_t nkeys)
-{
-    if (map->type != YAML_MAPPING_NODE)
-        return fail_at(ld, map, QZ_ERR_DATA, "%s", "expected a mapping");
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-         p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
-        size_t i = 0;
-        while (i < nkeys && !scalar_is(k, keys[i].key))
-            i++;
-        if (i == nkeys)
-            return unknown_key(ld, k);
-        qz_status st = keys[i].handle(ld, v, keys[i].target);
-        if (st != QZ_OK)
-            return st;
-    }
-    return QZ_OK;
-}
-
-/* Runs item() on each element of a sequence; `what` names the list in the error when the node
- * is not one. Every list of the rules files is read through here. */
-typedef qz_status (*item_handler)(loader *ld, const yaml_node_t *item, void *target);
-
-static qz_status each_item(loader *ld, const yaml_node_t *seq, const char *what,
-                           item_handler item, void *target)
-{
-    if (seq->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, seq, QZ_ERR_DATA, "%s", what);
-    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
-         it++) {
-        qz_status st = item(ld, yaml_document_get_node(ld->doc, *it), target);
         if (st != QZ_OK)
             return st;
     }
@@ -243,12 +156,6 @@ static qz_status on_header(loader *ld, const yaml_node_t *v, void *target)
 }
 
 /* ---- words.yaml: units, ignore, negative ---- */
-
-static char *scalar_dup(const yaml_node_t *n)
-{
-    return strndup((const char *)n->data.scalar.value, n->data.scalar.length);
-}
-
 
 static qz_status on_unit_pattern(loader *ld, const yaml_node_t *v, void *target)
 {
@@ -348,16 +255,6 @@ static qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target)
 }
 
 /* ---- rules.yaml: metrics, rates, before_tail ---- */
-
-static qz_status on_string(loader *ld, const yaml_node_t *v, void *target)
-{
-    char **slot = target;
-    if (v->type != YAML_SCALAR_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected a string");
-    free(*slot);
-    *slot = scalar_dup(v);
-    return *slot ? QZ_OK : nomem(ld);
-}
 
 /* A pattern kept as written (compiled later, inside a larger one), checked alone now so that
  * a mistake is reported at its own line and column. */
@@ -800,27 +697,6 @@ const char *qz_rules_key(const qz_rules *rules, size_t i)
 
 /* ---- check.yaml: checks, sums ---- */
 
-static qz_status on_severity(loader *ld, const yaml_node_t *v, void *target)
-{
-    if (v->type == YAML_SCALAR_NODE) {
-        char buf[16];
-        snprintf(buf, sizeof buf, "%.*s", (int)v->data.scalar.length,
-                 (const char *)v->data.scalar.value);
-        if (v->data.scalar.length < sizeof buf && qz_severity_parse(buf, target))
-            return QZ_OK;
-    }
-    return fail_at(ld, v, QZ_ERR_DATA, "%s", "severity must be error, warning or off");
-}
-
-static qz_status on_bool(loader *ld, const yaml_node_t *v, void *target)
-{
-    if (scalar_is(v, "true") || scalar_is(v, "false")) {
-        *(bool *)target = scalar_is(v, "true");
-        return QZ_OK;
-    }
-    return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected true or false");
-}
-
 typedef struct {
     char **zh, **en;
 } lang_pair;
@@ -1188,25 +1064,12 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
 
 qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
-    qz_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        qz_buf_append(&b, chunk, n);
-    int read_error = ferror(f);
-    fclose(f);
-    if (read_error) {
-        qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "read error");
-    }
+    char *text;
     size_t len;
-    char *text = qz_buf_release(&b, &len);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, path, 0, 0, "out of memory");
-    qz_status st = qz_rules_add_yaml(rules, path, text, len, err);
+    qz_status st = qz_read_file(path, false, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
+    st = qz_rules_add_yaml(rules, path, text, len, err);
     free(text);
     return st;
 }

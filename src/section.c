@@ -308,29 +308,11 @@ static bool read_paragraph(builder *b, const para *p)
 
 /* ---- the whole outline ---- */
 
-static qz_status split_paras(const char *t, size_t tlen, para **out, size_t *n)
+/* Line l of t as a paragraph: its text without the space around it. */
+static para para_of(const char *t, qz_span l)
 {
-    size_t count = 0, cap = 0, start = 0;
-    para *v = NULL;
-    for (size_t i = 0; i <= tlen; i++) {
-        if (i < tlen && t[i] != '\n')
-            continue;
-        if (!(i == tlen && start == tlen)) {
-            if (!QZ_GROW(v, cap, count + 1)) {
-                free(v);
-                return QZ_ERR_NOMEM;
-            }
-            size_t len = i - start;
-            size_t sk = qz_skip_space(t + start, len);
-            len -= sk;
-            len -= qz_trim_space_end(t + start + sk, len);
-            v[count++] = (para){start + sk, len, i};
-        }
-        start = i + 1;
-    }
-    *out = v;
-    *n = count;
-    return QZ_OK;
+    qz_span s = qz_trim_span(t, l);
+    return (para){s.start, s.len, l.start + l.len};
 }
 
 /* The last address paragraph is the closing only if no heading came after it; the part then
@@ -403,9 +385,9 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
 {
     *out = NULL;
     qz_outline *o = calloc(1, sizeof *o);
-    para *paras = NULL;
+    qz_span *lines = NULL;
     size_t n = 0;
-    if (!o || split_paras(doc->view, doc->view_len, &paras, &n) != QZ_OK) {
+    if (!o || qz_split_lines(doc->view, doc->view_len, &lines, &n) != QZ_OK) {
         free(o);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
@@ -414,19 +396,19 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
     find_header(&b);
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
-        const para *p = &paras[i];
-        if (p->len == 0)
+        const para p = para_of(doc->view, lines[i]);
+        if (p.len == 0)
             continue;
-        if (p->start < b.header_end) {
-            read_header_line(&b, p);
+        if (p.start < b.header_end) {
+            read_header_line(&b, &p);
             continue;
         }
         bool heading;
-        ok = read_heading(&b, p, &heading);
+        ok = read_heading(&b, &p, &heading);
         if (ok && !heading)
-            ok = read_paragraph(&b, p);
+            ok = read_paragraph(&b, &p);
     }
-    free(paras);
+    free(lines);
     if (!ok) {
         qz_outline_free(o);
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");

@@ -1,7 +1,11 @@
-/* util.c — errors, growable arrays and buffers, UTF-8 helpers for the whole library. */
+/* util.c — errors, growable arrays and buffers, whole files, lines, iconv and UTF-8 helpers
+ * for the whole library. */
+#include <errno.h>
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -93,6 +97,131 @@ void qz_buf_free(qz_buf *b)
     b->failed = false;
 }
 
+static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
+{
+    qz_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > QZ_MAX_INPUT_BYTES) {
+            qz_buf_free(&b);
+            return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0,
+                           "larger than the limit of %zu MiB", QZ_MAX_INPUT_BYTES >> 20);
+        }
+        qz_buf_append(&b, chunk, n);
+    }
+    if (ferror(f)) {
+        int e = errno;
+        qz_buf_free(&b);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
+    }
+    *out = qz_buf_release(&b, len);
+    if (!*out)
+        return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+    return QZ_OK;
+}
+
+qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_t *len,
+                       qz_error *err)
+{
+    bool is_stdin = dash_is_stdin && strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (!is_stdin)
+            fclose(f);
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
+    }
+    qz_status st = read_stream(f, name, bytes, len, err);
+    if (!is_stdin)
+        fclose(f);
+    return st;
+}
+
+qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err)
+{
+    return qz_read_file(path, true, bytes, len, err);
+}
+
+qz_status qz_split_lines(const char *t, size_t len, qz_span **out, size_t *n)
+{
+    size_t count = 0, cap = 0, start = 0;
+    qz_span *lines = NULL;
+    while (start < len) {
+        const char *nl = memchr(t + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - t) : len;
+        if (!QZ_GROW(lines, cap, count + 1)) {
+            free(lines);
+            return QZ_ERR_NOMEM;
+        }
+        lines[count++] = (qz_span){start, end - start};
+        start = end + 1;
+    }
+    *out = lines;
+    *n = count;
+    return QZ_OK;
+}
+
+qz_status qz_iconv(const char *to, const char *from, const char *in, size_t len, char **out,
+                   size_t *outlen, size_t *bad)
+{
+    *out = NULL;
+    *outlen = 0;
+    iconv_t cd = iconv_open(to, from);
+    if (cd == (iconv_t)-1)
+        return QZ_ERR_INTERNAL;
+    /* room for GB18030 to UTF-8 (at most half as long again) and UTF-8 to GB18030 (shorter or
+     * as long, but for a few symbols) at once; anything longer grows the buffer */
+    size_t cap = len + len / 2 + 16;
+    char *buf = malloc(cap);
+    if (!buf) {
+        iconv_close(cd);
+        return QZ_ERR_NOMEM;
+    }
+    char *ip = (char *)in, *op = buf;
+    size_t ileft = len, oleft = cap - 1; /* one byte kept for the NUL */
+    qz_status st = QZ_OK;
+    bool flushing = false; /* the input is converted: the shift to the initial state is left */
+    for (;;) {
+        size_t r = flushing ? iconv(cd, NULL, NULL, &op, &oleft)
+                            : iconv(cd, &ip, &ileft, &op, &oleft);
+        if (r != (size_t)-1) {
+            if (flushing)
+                break;
+            flushing = true;
+            continue;
+        }
+        if (errno != E2BIG) {
+            st = QZ_ERR_ENCODING; /* EILSEQ, or EINVAL: a sequence cut short at the end */
+            break;
+        }
+        size_t used = (size_t)(op - buf);
+        char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!nb) {
+            st = QZ_ERR_NOMEM;
+            break;
+        }
+        buf = nb;
+        cap *= 2;
+        op = buf + used;
+        oleft = cap - 1 - used;
+    }
+    iconv_close(cd);
+    if (st != QZ_OK) {
+        if (bad && st == QZ_ERR_ENCODING)
+            *bad = (size_t)(ip - in);
+        free(buf);
+        return st;
+    }
+    *op = '\0';
+    *out = buf;
+    *outlen = (size_t)(op - buf);
+    return QZ_OK;
+}
+
 uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -116,6 +245,16 @@ uint32_t qz_utf8_decode(const char *s, size_t len, size_t *n)
     }
     *n = want;
     return cp;
+}
+
+size_t qz_utf8_prev(const char *s, size_t pos)
+{
+    if (pos == 0)
+        return 0;
+    do
+        pos--;
+    while (pos > 0 && ((unsigned char)s[pos] & 0xC0) == 0x80);
+    return pos;
 }
 
 size_t qz_utf8_count(const char *s, size_t len)
@@ -158,12 +297,10 @@ size_t qz_skip_space(const char *s, size_t len)
 
 size_t qz_trim_space_end(const char *s, size_t len)
 {
-    /* Walk back over whole code points: find each one's lead byte first. */
+    /* Walk back over whole code points. */
     size_t end = len;
     while (end > 0) {
-        size_t lead = end - 1;
-        while (lead > 0 && ((unsigned char)s[lead] & 0xC0) == 0x80)
-            lead--;
+        size_t lead = qz_utf8_prev(s, end);
         size_t n;
         uint32_t cp = qz_utf8_decode(s + lead, end - lead, &n);
         if (!qz_is_layout_space(cp))
@@ -171,4 +308,11 @@ size_t qz_trim_space_end(const char *s, size_t len)
         end = lead;
     }
     return len - end;
+}
+
+qz_span qz_trim_span(const char *t, qz_span s)
+{
+    size_t sk = qz_skip_space(t + s.start, s.len);
+    size_t len = s.len - sk;
+    return (qz_span){s.start + sk, len - qz_trim_space_end(t + s.start + sk, len)};
 }

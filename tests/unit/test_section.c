@@ -393,14 +393,21 @@ static void test_broken_rules(void **state)
     (void)state;
     expect_rules_error("parts:\n  review:\n    - '(unclosed'\n", 3, 7,
                        "bad pattern: missing closing parenthesis (at character 9)");
-    expect_rules_error("parts:\n  reveiw: []\n", 2, 3, "unknown key 'reveiw'");
+    expect_rules_error("parts:\n  reveiw: []\n", 2, 3,
+                       "unknown key 'reveiw' (review, plan, dated)");
     expect_rules_error("headings:\n  - level: 12\n    pattern: 'x(?<num>1)'\n", 2, 12,
                        "level must be a whole number from 1 to 9");
     expect_rules_error("headings:\n  - level: 2\n    pattern: '第(一)'\n", 2, 5,
                        "a heading pattern needs a group (?<num>…)");
     expect_rules_error("parts: [unclosed\n", 2, 1,
                        "did not find expected ',' or ']' while parsing a flow sequence");
-    expect_rules_error("- a list\n", 1, 1, "expected a mapping");
+    expect_rules_error("- a list\n", 1, 1,
+                       "expected a mapping (headings, parts, header, address, opening_year, "
+                       "sentence_end, topic, table_row, page_furniture, units, ignore, "
+                       "not_units, negative, view_drop, traditional, plan_words, metrics, "
+                       "rates, before_tail, checks, sums)");
+    /* a mapping walked by hand (a check's keys) names the key alone */
+    expect_rules_error("checks:\n  - id: x\n    sevrity: off\n", 3, 5, "unknown key 'sevrity'");
 }
 
 /* Built-in patterns are compiled in one pass after the built-in files are read (their

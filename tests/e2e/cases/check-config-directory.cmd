@@ -1,0 +1,1 @@
+qzreport check --config tests/fixtures data/quzhou-2023.txt

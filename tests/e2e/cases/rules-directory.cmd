@@ -1,0 +1,1 @@
+qzreport metrics --rules tests/fixtures data/quzhou-2023.txt
