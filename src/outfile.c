@@ -120,11 +120,18 @@ qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
     return QZ_OK;
 }
 
+FILE *qz_out_file(qz_out *o)
+{
+    return o->f;
+}
+
 qz_status qz_out_commit(qz_out *o, qz_error *err)
 {
     int e = 0;
     if (fflush(o->f) != 0)
         e = errno;
+    else if (ferror(o->f)) /* a write through qz_out_file failed and was not seen */
+        e = EIO;
     if (!o->temporary) {
         if (o->path && fclose(o->f) != 0 && !e)
             e = errno;
