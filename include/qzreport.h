@@ -472,29 +472,6 @@ qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc, const q
 qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err);
 void qz_check_renderer_free(qz_check_renderer *r);
 
-typedef struct {
-    const qz_doc *doc;
-    const qz_check *check;
-} qz_check_file;
-
-/* Each renders the findings of every file (in the order given) into *out, through a renderer
- * writing to memory. */
-qz_status qz_check_render_text(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err);
-qz_status qz_check_render_gcc(const qz_check_file *files, size_t n,
-                              const qz_check_render_options *o, char **out, size_t *len,
-                              qz_error *err);
-qz_status qz_check_render_github(const qz_check_file *files, size_t n,
-                                 const qz_check_render_options *o, char **out, size_t *len,
-                                 qz_error *err);
-qz_status qz_check_render_json(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err);
-qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
-                                const qz_check_render_options *o, char **out, size_t *len,
-                                qz_error *err);
-
 /* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
 
 typedef enum { QZ_FORMAT_YAML, QZ_FORMAT_MARKDOWN, QZ_FORMAT_HTML } qz_format;

@@ -164,69 +164,6 @@ void qz_check_renderer_free(qz_check_renderer *r)
     free(r);
 }
 
-/* ---- every file at once, into memory ---- */
-
-static qz_status render_all(qz_check_format format, const qz_check_file *files, size_t n,
-                            const qz_check_render_options *o, char **out, size_t *len,
-                            qz_error *err)
-{
-    *out = NULL;
-    *len = 0;
-    FILE *f = open_memstream(out, len);
-    if (!f)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_check_renderer *r = NULL;
-    qz_status st = qz_check_renderer_new(&r, format, o, f, err);
-    for (size_t i = 0; st == QZ_OK && i < n; i++)
-        st = qz_check_renderer_add(r, files[i].doc, files[i].check, err);
-    if (st == QZ_OK)
-        st = qz_check_renderer_finish(r, err);
-    qz_check_renderer_free(r);
-    if (fclose(f) != 0 && st == QZ_OK)
-        st = qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    if (st != QZ_OK) {
-        free(*out);
-        *out = NULL;
-        *len = 0;
-    }
-    return st;
-}
-
-qz_status qz_check_render_text(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err)
-{
-    return render_all(QZ_CHECK_TEXT, files, n, o, out, len, err);
-}
-
-qz_status qz_check_render_gcc(const qz_check_file *files, size_t n,
-                              const qz_check_render_options *o, char **out, size_t *len,
-                              qz_error *err)
-{
-    return render_all(QZ_CHECK_GCC, files, n, o, out, len, err);
-}
-
-qz_status qz_check_render_github(const qz_check_file *files, size_t n,
-                                 const qz_check_render_options *o, char **out, size_t *len,
-                                 qz_error *err)
-{
-    return render_all(QZ_CHECK_GITHUB, files, n, o, out, len, err);
-}
-
-qz_status qz_check_render_json(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err)
-{
-    return render_all(QZ_CHECK_JSON, files, n, o, out, len, err);
-}
-
-qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
-                                const qz_check_render_options *o, char **out, size_t *len,
-                                qz_error *err)
-{
-    return render_all(QZ_CHECK_SARIF, files, n, o, out, len, err);
-}
-
 /* ---- jansson's dump into the buffer, indented ---- */
 
 typedef struct {
