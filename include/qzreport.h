@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -465,8 +466,10 @@ void qz_report_clear(qz_report *rep);
  * characters count 2, others 1. */
 size_t qz_display_width(const char *s, size_t len);
 
-/* ---- check output: one file per format; `start` of each diagnostic turned into line and
- * column (Unicode code points, 1-based) only here ---- */
+/* ---- check output: one driver walks the files and their findings, leaves out the rules
+ * turned off and calls the chosen format, which turns `start` of each diagnostic into line and
+ * column (Unicode code points, 1-based) only here. The output is written to a stream file by
+ * file, as the files are added: a run over many files holds one document at a time. ---- */
 
 typedef enum {
     QZ_CHECK_TEXT,  /* for people: the gcc line, the source line, a caret, then a summary */
@@ -477,33 +480,32 @@ typedef enum {
 } qz_check_format;
 
 typedef struct {
-    const qz_doc *doc;
-    const qz_check *check;
-} qz_check_file;
-
-typedef struct {
     qz_lang lang;
     bool color;          /* text only: ANSI colour */
-    size_t max_per_rule; /* text only: list at most this many findings per rule (0: all) */
-    const qz_rules *rules; /* for the SARIF rules[] table */
+    size_t max_per_rule; /* text only: list at most this many findings per rule and file
+                            (0: all) */
+    const qz_rules *rules; /* for the SARIF rules[] table; must outlive the renderer */
 } qz_check_render_options;
 
-/* Each renders the findings of every file (in the order given) into *out. */
-qz_status qz_check_render_text(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err);
-qz_status qz_check_render_gcc(const qz_check_file *files, size_t n,
-                              const qz_check_render_options *o, char **out, size_t *len,
-                              qz_error *err);
-qz_status qz_check_render_github(const qz_check_file *files, size_t n,
-                                 const qz_check_render_options *o, char **out, size_t *len,
-                                 qz_error *err);
-qz_status qz_check_render_json(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err);
-qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
-                                const qz_check_render_options *o, char **out, size_t *len,
+typedef struct qz_check_renderer qz_check_renderer;
+
+/* A renderer of `format` writing to `stream`, which stays the caller's (never closed). The
+ * options are copied (NULL: all zero). Nothing is written yet. */
+qz_status qz_check_renderer_new(qz_check_renderer **out, qz_check_format format,
+                                const qz_check_render_options *options, FILE *stream,
                                 qz_error *err);
+/* Renders one file's findings (check NULL: none) after those of the files added before: files
+ * appear in the order they are added (from one thread; the renderer sorts nothing). Nothing of
+ * doc or check is kept once it returns: both may be freed then. After a failure, every later
+ * add or finish returns it again; a write error is QZ_ERR_IO with the system's reason and an
+ * empty path, since the caller knows the stream's name. */
+qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc, const qz_check *check,
+                                qz_error *err);
+/* Ends the output (text's summary, the closings of JSON and SARIF, with the totals of every
+ * file added) and flushes the stream. Called once; a renderer that is freed unfinished leaves
+ * the output cut short. */
+qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err);
+void qz_check_renderer_free(qz_check_renderer *r);
 
 /* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
 

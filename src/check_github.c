@@ -6,7 +6,7 @@
  * points from 1; the end is the column just past the finding. */
 #include <stdio.h>
 
-#include "internal.h"
+#include "check_render.h"
 
 /* escapeData: what may not appear in a command's message. */
 static void put_data(qz_buf *b, const char *s, bool property)
@@ -65,18 +65,12 @@ static void put_command(qz_buf *b, const qz_doc *doc, const qz_diag *d)
     qz_buf_puts(b, "\n");
 }
 
-qz_status qz_check_render_github(const qz_check_file *files, size_t n,
-                                 const qz_check_render_options *o, char **out, size_t *len,
-                                 qz_error *err)
+/* Annotations have no colour, and every finding is shown. */
+static bool finding(qz_check_ctx *c, const qz_diag *d, size_t i)
 {
-    (void)o; /* annotations have no colour, and every finding is shown */
-    qz_buf b = {0};
-    for (size_t f = 0; f < n; f++) {
-        const qz_check *check = files[f].check;
-        for (size_t i = 0; check && i < check->n; i++)
-            if (check->items[i].severity != QZ_SEV_OFF)
-                put_command(&b, files[f].doc, &check->items[i]);
-    }
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    (void)i;
+    put_command(c->out, c->doc, d);
+    return true;
 }
+
+const qz_check_format_ops qz_check_github_format = {.finding = finding};

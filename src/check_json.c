@@ -1,14 +1,15 @@
-/* check_json.c — the findings of every file as one JSON document, built with jansson:
+/* check_json.c — the findings of every file as one JSON document, written with jansson:
  * {"version":1,"files":[{"path","diagnostics":[…]}],"summary":{"errors","warnings"}}. Every
  * file given appears, even one without findings, so that a consumer can tell "checked and
  * clean" from "not checked". It is compact, on one line: it is for programs (jq reads it
- * pretty), and a consumer reads it whole, so it is one document rather than JSON Lines. */
+ * pretty), and a consumer reads it whole, so it is one document rather than JSON Lines.
+ * Messages come already in the chosen language: nothing here depends on the options. */
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "check_render.h"
 
 static json_t *diagnostic(const qz_doc *doc, const qz_diag *d, bool *ok)
 {
@@ -32,41 +33,74 @@ static json_t *diagnostic(const qz_doc *doc, const qz_diag *d, bool *ok)
     return o;
 }
 
-static json_t *file(const qz_check_file *f, size_t *errors, size_t *warnings, bool *ok)
+/* The enclosing brackets, commas and constant keys are written here; each file's path, each
+ * finding and the summary are dumped by jansson as they come, so the bytes are those of the
+ * one tree this format used to build, without holding it. */
+
+typedef struct {
+    size_t in_file; /* findings written in the current file */
+} state;
+
+static bool begin(qz_check_ctx *c)
 {
-    json_t *o = json_object(), *diags = json_array();
-    qz_json_set(o, "path", qz_json_path(f->doc->source), ok);
-    qz_json_set(o, "diagnostics", diags, ok);
-    for (size_t i = 0; *ok && f->check && i < f->check->n; i++) {
-        const qz_diag *d = &f->check->items[i];
-        if (d->severity == QZ_SEV_OFF) /* a rule turned off reports nothing */
-            continue;
-        *(d->severity == QZ_SEV_ERROR ? errors : warnings) += 1;
-        qz_json_append(diags, diagnostic(f->doc, d, ok), ok);
-    }
-    return o;
+    qz_buf_puts(c->out, "{\"version\":1,\"files\":[");
+    return true;
 }
 
-static json_t *document(const qz_check_file *files, size_t n, bool *ok)
+static bool file_begin(qz_check_ctx *c)
 {
-    json_t *root = json_object(), *arr = json_array(), *summary = json_object();
-    qz_json_set(root, "version", json_integer(1), ok);
-    qz_json_set(root, "files", arr, ok);
-    size_t errors = 0, warnings = 0;
-    for (size_t f = 0; *ok && f < n; f++)
-        qz_json_append(arr, file(&files[f], &errors, &warnings, ok), ok);
-    qz_json_set(summary, "errors", json_integer((json_int_t)errors), ok);
-    qz_json_set(summary, "warnings", json_integer((json_int_t)warnings), ok);
-    qz_json_set(root, "summary", summary, ok);
-    return root;
+    state *s = c->data;
+    s->in_file = 0;
+    qz_buf_puts(c->out, c->file > 0 ? ",{\"path\":" : "{\"path\":");
+    if (!qz_json_dump_into(c->out, qz_json_path(c->doc->source), JSON_COMPACT, 0))
+        return false;
+    qz_buf_puts(c->out, ",\"diagnostics\":[");
+    return true;
 }
 
-qz_status qz_check_render_json(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err)
+static bool finding(qz_check_ctx *c, const qz_diag *d, size_t i)
 {
-    (void)o; /* messages come already in the chosen language */
+    (void)i;
+    state *s = c->data;
+    if (s->in_file++ > 0)
+        qz_buf_puts(c->out, ",");
     bool ok = true;
-    json_t *root = document(files, n, &ok);
-    return qz_json_render(root, ok, JSON_COMPACT, out, len, err);
+    json_t *o = diagnostic(c->doc, d, &ok);
+    if (!ok) {
+        json_decref(o);
+        return false;
+    }
+    return qz_json_dump_into(c->out, o, JSON_COMPACT, 0);
 }
+
+static bool file_end(qz_check_ctx *c)
+{
+    qz_buf_puts(c->out, "]}");
+    return true;
+}
+
+static bool end(qz_check_ctx *c)
+{
+    bool ok = true;
+    json_t *summary = json_object();
+    qz_json_set(summary, "errors", json_integer((json_int_t)c->errors), &ok);
+    qz_json_set(summary, "warnings", json_integer((json_int_t)c->warnings), &ok);
+    if (!ok) {
+        json_decref(summary);
+        return false;
+    }
+    qz_buf_puts(c->out, "],\"summary\":");
+    if (!qz_json_dump_into(c->out, summary, JSON_COMPACT, 0))
+        return false;
+    qz_buf_puts(c->out, "}\n");
+    return true;
+}
+
+const qz_check_format_ops qz_check_json_format = {
+    .data_size = sizeof(state),
+    .begin = begin,
+    .file_begin = file_begin,
+    .finding = finding,
+    .file_end = file_end,
+    .end = end,
+};

@@ -3,7 +3,7 @@
  * result per finding with its region (columns in code points, as columnKind says), the
  * faulty text as snippet, a fingerprint that survives edits elsewhere in the file, and the fix
  * as a replacement where there is one. Indented, for it is read by people too and its size
- * does not matter. */
+ * does not matter. Written file by file, result by result (see "the steps" below). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +11,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "check_render.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -228,51 +228,94 @@ static json_t *result(const qz_doc *doc, const qz_diag *d, const char *fp,
     return r;
 }
 
-static void file_results(json_t *results, const qz_check_file *f,
-                         const qz_check_render_options *o, bool *ok)
-{
-    const qz_check *check = f->check;
-    if (!check || check->n == 0)
-        return;
-    char(*fp)[17] = calloc(check->n, sizeof *fp);
-    if (!fp || !fingerprints(f->doc, check, fp)) {
-        free(fp);
-        *ok = false;
-        return;
-    }
-    for (size_t i = 0; *ok && i < check->n; i++)
-        if (check->items[i].severity != QZ_SEV_OFF)
-            qz_json_append(results, result(f->doc, &check->items[i], fp[i], o, ok), ok);
-    free(fp);
-}
+/* ---- the steps ----
+ *
+ * The enclosing objects and arrays are written here, indented as jansson indents them; the
+ * tool's object and each result are dumped by jansson as they come (shifted right to their
+ * depth), so the bytes are those of the one tree this format used to build, without holding
+ * it:
+ *
+ * {"$schema", "version", "runs": [{"tool", "columnKind", "results": [ … ]}]} */
 
-static json_t *document(const qz_check_file *files, size_t n, const qz_check_render_options *o,
-                        bool *ok)
-{
-    json_t *root = json_object(), *runs = json_array(), *run = json_object(),
-           *tool = json_object(), *driver = json_object(), *results = json_array();
-    qz_json_set(root, "$schema", json_string(SARIF_SCHEMA), ok);
-    qz_json_set(root, "version", json_string("2.1.0"), ok);
-    qz_json_set(driver, "name", json_string("qzreport"), ok);
-    qz_json_set(driver, "version", json_string(QZ_VERSION), ok);
-    qz_json_set(driver, "rules", rules_table(o->rules, o->lang, ok), ok);
-    qz_json_set(tool, "driver", driver, ok);
-    qz_json_set(run, "tool", tool, ok);
-    qz_json_set(run, "columnKind", json_string("unicodeCodePoints"), ok);
-    for (size_t f = 0; *ok && f < n; f++)
-        file_results(results, &files[f], o, ok);
-    qz_json_set(run, "results", results, ok);
-    qz_json_append(runs, run, ok);
-    qz_json_set(root, "runs", runs, ok);
-    return root;
-}
+typedef struct {
+    char (*fp)[17];  /* the current file's fingerprints, by index in check->items */
+    size_t results;  /* results written so far, all files */
+} state;
 
-qz_status qz_check_render_sarif(const qz_check_file *files, size_t n,
-                                const qz_check_render_options *o, char **out, size_t *len,
-                                qz_error *err)
+#define RESULT_INDENT 8 /* root > runs > run > results > result */
+
+static bool begin(qz_check_ctx *c)
 {
-    static const qz_check_render_options defaults = {0};
     bool ok = true;
-    json_t *root = document(files, n, o ? o : &defaults, &ok);
-    return qz_json_render(root, ok, JSON_INDENT(2), out, len, err);
+    json_t *tool = json_object(), *driver = json_object();
+    qz_json_set(driver, "name", json_string("qzreport"), &ok);
+    qz_json_set(driver, "version", json_string(QZ_VERSION), &ok);
+    qz_json_set(driver, "rules", rules_table(c->o->rules, c->o->lang, &ok), &ok);
+    qz_json_set(tool, "driver", driver, &ok);
+    if (!ok) {
+        json_decref(tool);
+        return false;
+    }
+    qz_buf_puts(c->out, "{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n"
+                        "  \"runs\": [\n    {\n      \"tool\": ");
+    if (!qz_json_dump_into(c->out, tool, JSON_INDENT(2), 6))
+        return false;
+    qz_buf_puts(c->out, ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [");
+    return true;
 }
+
+static bool file_begin(qz_check_ctx *c)
+{
+    state *s = c->data;
+    free(s->fp);
+    s->fp = NULL;
+    if (c->check->n == 0)
+        return true;
+    s->fp = calloc(c->check->n, sizeof *s->fp);
+    return s->fp && fingerprints(c->doc, c->check, s->fp);
+}
+
+static bool finding(qz_check_ctx *c, const qz_diag *d, size_t i)
+{
+    state *s = c->data;
+    bool ok = true;
+    json_t *r = result(c->doc, d, s->fp[i], c->o, &ok);
+    if (!ok) {
+        json_decref(r);
+        return false;
+    }
+    qz_buf_puts(c->out, s->results++ > 0 ? ",\n        " : "\n        ");
+    return qz_json_dump_into(c->out, r, JSON_INDENT(2), RESULT_INDENT);
+}
+
+static bool file_end(qz_check_ctx *c)
+{
+    state *s = c->data;
+    free(s->fp); /* nothing of the file outlives it */
+    s->fp = NULL;
+    return true;
+}
+
+static bool end(qz_check_ctx *c)
+{
+    state *s = c->data;
+    qz_buf_puts(c->out, s->results > 0 ? "\n      ]" : "]"); /* jansson writes [] when empty */
+    qz_buf_puts(c->out, "\n    }\n  ]\n}\n");
+    return true;
+}
+
+static void release(qz_check_ctx *c)
+{
+    state *s = c->data;
+    free(s->fp);
+}
+
+const qz_check_format_ops qz_check_sarif_format = {
+    .data_size = sizeof(state),
+    .begin = begin,
+    .file_begin = file_begin,
+    .finding = finding,
+    .file_end = file_end,
+    .end = end,
+    .release = release,
+};

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "check_render.h"
 
 #define RED "\033[1;31m"
 #define YELLOW "\033[1;33m"
@@ -217,44 +217,51 @@ static void put_summary(qz_buf *b, size_t errors, size_t warnings, qz_lang lang)
     qz_buf_puts(b, "\n");
 }
 
-/* One file's findings; counts them into *errors and *warnings, listed or not. */
-static bool put_file(qz_buf *b, const qz_check_file *f, const qz_check_render_options *o,
-                     size_t *errors, size_t *warnings)
+/* ---- the steps ---- */
+
+static bool file_begin(qz_check_ctx *c)
 {
-    rule_counts rc = {0};
-    for (size_t i = 0; f->check && i < f->check->n; i++) {
-        const qz_diag *d = &f->check->items[i];
-        if (d->severity == QZ_SEV_OFF) /* a rule turned off reports nothing */
-            continue;
-        *(d->severity == QZ_SEV_ERROR ? errors : warnings) += 1;
-        rule_count *c = count_of(&rc, d->rule);
-        if (!c) {
-            free(rc.items);
-            return false;
-        }
-        if (o->max_per_rule > 0 && ++c->seen > o->max_per_rule)
-            continue;
-        put_location(b, f->doc, d, o->color);
-        put_snippet(b, f->doc, d, o->color);
-    }
-    put_left_out(b, &rc, o->max_per_rule, o->lang);
-    free(rc.items);
+    rule_counts *rc = c->data;
+    rc->n = 0; /* the counts are per file */
     return true;
 }
 
-qz_status qz_check_render_text(const qz_check_file *files, size_t n,
-                               const qz_check_render_options *o, char **out, size_t *len,
-                               qz_error *err)
+static bool finding(qz_check_ctx *c, const qz_diag *d, size_t i)
 {
-    static const qz_check_render_options defaults = {0};
-    if (!o)
-        o = &defaults;
-    qz_buf b = {0};
-    size_t errors = 0, warnings = 0;
-    for (size_t f = 0; f < n; f++)
-        if (!put_file(&b, &files[f], o, &errors, &warnings))
-            b.failed = true;
-    put_summary(&b, errors, warnings, o->lang);
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    (void)i;
+    rule_count *count = count_of(c->data, d->rule);
+    if (!count)
+        return false;
+    if (c->o->max_per_rule > 0 && ++count->seen > c->o->max_per_rule)
+        return true; /* counted in the summary, left out of the list */
+    put_location(c->out, c->doc, d, c->o->color);
+    put_snippet(c->out, c->doc, d, c->o->color);
+    return true;
 }
+
+static bool file_end(qz_check_ctx *c)
+{
+    put_left_out(c->out, c->data, c->o->max_per_rule, c->o->lang);
+    return true;
+}
+
+static bool end(qz_check_ctx *c)
+{
+    put_summary(c->out, c->errors, c->warnings, c->o->lang);
+    return true;
+}
+
+static void release(qz_check_ctx *c)
+{
+    rule_counts *rc = c->data;
+    free(rc->items);
+}
+
+const qz_check_format_ops qz_check_text_format = {
+    .data_size = sizeof(rule_counts),
+    .file_begin = file_begin,
+    .finding = finding,
+    .file_end = file_end,
+    .end = end,
+    .release = release,
+};

@@ -66,6 +66,9 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err);
 qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err);
 qz_status qz_out_commit(qz_out *o, qz_error *err);
 void qz_out_abort(qz_out *o);
+/* The stream the output goes to (the temporary file, the target itself, or stdout), for a
+ * writer that takes a FILE *: what it writes there is committed or aborted with the rest. */
+FILE *qz_out_file(qz_out *o);
 
 /* Writes data to path whole or not at all (a temporary file in the same folder, then rename);
  * NULL or "-" writes to standard output. */

@@ -1,6 +1,7 @@
 /* cmd_check.c — `qzreport check`: the formatting gate of a drafting office's CI. Every file is
- * checked (a bad one is reported and the others still are), then all findings are rendered
- * at once, since JSON and SARIF describe the whole run in one document. */
+ * checked (a bad one is reported and the others still are) and rendered as soon as it is,
+ * in path order, then freed: JSON and SARIF describe the whole run in one document, which the
+ * renderer writes file by file. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@ static const char *opt_rules;
 static const char *opt_lang;
 static const char *opt_max_warnings;
 static const char *opt_output;
+static const char *opt_jobs;
 static bool opt_strict;
 static qz_opt_list opt_rule;
 
@@ -39,6 +41,7 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the rules of a rules file to the built-in ones", QZ_OPT_STRING,
      &opt_rules},
+    QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
@@ -57,45 +60,34 @@ const qz_command_help qz_check_help = {
     .options = options,
 };
 
-typedef qz_status (*renderer)(const qz_check_file *, size_t, const qz_check_render_options *,
-                              char **, size_t *, qz_error *);
-
-static renderer pick(const char *format)
+static bool pick(const char *name, qz_check_format *format)
 {
     static const struct {
         const char *name;
-        renderer fn;
-    } formats[] = {{"text", qz_check_render_text},
-                   {"gcc", qz_check_render_gcc},
-                   {"github", qz_check_render_github},
-                   {"json", qz_check_render_json},
-                   {"sarif", qz_check_render_sarif}};
+        qz_check_format format;
+    } formats[] = {{"text", QZ_CHECK_TEXT},
+                   {"gcc", QZ_CHECK_GCC},
+                   {"github", QZ_CHECK_GITHUB},
+                   {"json", QZ_CHECK_JSON},
+                   {"sarif", QZ_CHECK_SARIF}};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(format, formats[i].name) == 0)
-            return formats[i].fn;
-    return NULL;
+        if (strcmp(name, formats[i].name) == 0) {
+            *format = formats[i].format;
+            return true;
+        }
+    return false;
 }
 
+/* One file checked on a worker: its report with the findings, or why it could not be. */
 typedef struct {
     qz_report rep;
-    qz_check *check;
+    qz_status st;
+    qz_error err;
 } checked;
 
-static qz_status check_one(checked *c, const char *path, qz_encoding enc,
-                           const qz_check_setup *s, qz_error *err)
-{
-    qz_status st = qz_report_load(&c->rep, s->ctx, path, NULL, 0, enc, &s->options, err);
-    c->check = c->rep.check;
-    return st;
-}
-
 /* 1 when the findings fail the run. */
-static int verdict(const checked *files, size_t n, long max_warnings)
+static int verdict(size_t errors, size_t warnings, long max_warnings)
 {
-    size_t errors = 0, warnings = 0;
-    for (size_t i = 0; i < n; i++)
-        if (files[i].check)
-            errors += files[i].check->errors, warnings += files[i].check->warnings;
     if (errors || (opt_strict && warnings) || (max_warnings >= 0 && warnings > (size_t)max_warnings))
         return QZ_EXIT_FINDINGS;
     return QZ_EXIT_OK;
@@ -115,26 +107,33 @@ static int parse_max_warnings(long *out)
     return -1;
 }
 
-/* Files in path order, as the JSON format promises (sorted by file, line, column). */
+/* A FILE operand, by the name its findings are under. */
+typedef struct {
+    const char *path;
+    const char *name; /* as the document will name it: "-" is "<stdin>" */
+    size_t arg;       /* its place among the operands */
+} operand;
+
+/* Files in path order, as the JSON format promises (sorted by file, line, column); the same
+ * file given twice stays in argument order. */
 static int by_path(const void *a, const void *b)
 {
-    const checked *x = a, *y = b;
-    if (!x->check || !y->check)
-        return (x->check == NULL) - (y->check == NULL);
-    return strcmp(x->rep.doc->source, y->rep.doc->source);
+    const operand *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->arg > y->arg) - (x->arg < y->arg);
 }
 
-static int render_all(checked *files, size_t n, const qz_check_setup *s, renderer render,
-                      bool terminal)
+/* The output and its renderer; whether it still goes well. */
+typedef struct {
+    qz_out *out;
+    qz_check_renderer *r;
+    qz_status st;
+    qz_error err;
+} output;
+
+static void output_open(output *o, qz_check_format format, const qz_check_setup *s,
+                        bool terminal)
 {
-    qsort(files, n, sizeof *files, by_path);
-    qz_check_file *view = calloc(n + 1, sizeof *view);
-    if (!view)
-        return qz_report_error(&(qz_error){.message = "out of memory"});
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (files[i].check)
-            view[k++] = (qz_check_file){files[i].rep.doc, files[i].check};
     const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
     qz_check_render_options ro = {
         .lang = s->options.lang,
@@ -142,15 +141,82 @@ static int render_all(checked *files, size_t n, const qz_check_setup *s, rendere
         .max_per_rule = QZ_TEXT_PER_RULE,
         .rules = s->rules,
     };
-    char *out = NULL;
-    size_t len = 0;
-    qz_error err = {0};
-    qz_status st = render(view, k, &ro, &out, &len, &err);
-    if (st == QZ_OK)
-        st = qz_output_write(opt_output, out, len, &err);
-    free(out);
-    free(view);
-    return st == QZ_OK ? -1 : qz_report_error(&err);
+    *o = (output){0};
+    o->st = qz_out_open(&o->out, opt_output, &o->err);
+    if (o->st == QZ_OK)
+        o->st = qz_check_renderer_new(&o->r, format, &ro, qz_out_file(o->out), &o->err);
+}
+
+static void output_add(output *o, const checked *c)
+{
+    if (o->st == QZ_OK)
+        o->st = qz_check_renderer_add(o->r, c->rep.doc, c->rep.check, &o->err);
+    if (o->st == QZ_OK) /* standard output is flushed after each file, a file only at the end */
+        o->st = qz_out_write(o->out, "", 0, &o->err);
+}
+
+/* What the batch of files shares. */
+typedef struct {
+    const operand *files;
+    qz_encoding enc;
+    const qz_check_setup *s;
+    output *o;
+    qz_error **failed; /* by argument: why a file was left out */
+    size_t errors, warnings;
+    int rc;
+} run;
+
+/* On a worker: loads and checks file i (in path order). */
+static void *check_one(void *arg, qz_context *ctx, size_t i)
+{
+    run *r = arg;
+    checked *c = calloc(1, sizeof *c);
+    if (c)
+        c->st = qz_report_load(&c->rep, ctx, r->files[i].path, NULL, 0, r->enc, &r->s->options,
+                               &c->err);
+    return c;
+}
+
+/* On the calling thread, in path order: renders file i and frees it, or keeps its error for
+ * the end. */
+static void render_one(void *arg, size_t i, void *result)
+{
+    run *r = arg;
+    checked *c = result;
+    if (!c || c->st != QZ_OK) {
+        qz_error nomem = {.status = QZ_ERR_NOMEM, .message = "out of memory"};
+        const qz_error *err = c ? &c->err : &nomem;
+        if ((r->failed[r->files[i].arg] = malloc(sizeof *err)) != NULL)
+            *r->failed[r->files[i].arg] = *err;
+        else
+            qz_report_error(err); /* no room to keep it: at once, then */
+        r->rc = QZ_EXIT_ERROR;
+        free(c);
+        return;
+    }
+    r->errors += c->rep.check->errors;
+    r->warnings += c->rep.check->warnings;
+    output_add(r->o, c);
+    qz_report_clear(&c->rep);
+    free(c);
+}
+
+/* Finishes and commits the output, or removes it; -1, or 2 when it failed (o->err says why). */
+static int output_close(output *o)
+{
+    if (o->st == QZ_OK)
+        o->st = qz_check_renderer_finish(o->r, &o->err);
+    qz_check_renderer_free(o->r);
+    if (o->st == QZ_OK)
+        o->st = qz_out_commit(o->out, &o->err); /* frees it, failed or not */
+    else
+        qz_out_abort(o->out);
+    if (o->st == QZ_OK)
+        return -1;
+    if (o->st == QZ_ERR_IO && !*o->err.path) /* the renderer's write error names no stream */
+        snprintf(o->err.path, sizeof o->err.path, "%s",
+                 opt_output && strcmp(opt_output, "-") != 0 ? opt_output : "<stdout>");
+    return QZ_EXIT_ERROR;
 }
 
 int cmd_check(int argc, char **argv)
@@ -160,8 +226,8 @@ int cmd_check(int argc, char **argv)
     if (rc >= 0)
         return rc;
     bool terminal = isatty(STDOUT_FILENO);
-    renderer render = pick(opt_format ? opt_format : terminal ? "text" : "gcc");
-    if (!render)
+    qz_check_format format;
+    if (!pick(opt_format ? opt_format : terminal ? "text" : "gcc", &format))
         return qz_usage_error(&qz_check_help,
                               "unknown format '%s' (text, gcc, github, json, sarif)", opt_format);
     qz_encoding enc;
@@ -170,6 +236,10 @@ int cmd_check(int argc, char **argv)
         return QZ_EXIT_ERROR;
     if ((rc = parse_max_warnings(&max_warnings)) >= 0)
         return rc;
+    int jobs;
+    if (!qz_batch_jobs(opt_jobs, &jobs))
+        return qz_usage_error(&qz_check_help, "-j takes a number of threads from 1 to %d",
+                              QZ_MAX_JOBS);
     size_t n = (size_t)(argc - first);
     if (n == 0)
         return qz_usage_error(&qz_check_help, "missing FILE (use '-' for standard input)");
@@ -177,26 +247,46 @@ int cmd_check(int argc, char **argv)
     if ((rc = qz_check_setup_open(&s, &qz_check_help, opt_config, argv[first], opt_rules,
                                   &opt_rule, opt_lang)) >= 0)
         return rc;
-    checked *files = calloc(n, sizeof *files);
-    if (!files) {
+    operand *files = calloc(n, sizeof *files);
+    qz_error **failed = calloc(n, sizeof *failed); /* by argument: why a file was left out */
+    if (!files || !failed) {
+        free(files);
+        free(failed);
         qz_check_setup_close(&s);
         return qz_report_error(&(qz_error){.message = "out of memory"});
     }
-    bool failed = false;
     for (size_t i = 0; i < n; i++) {
-        qz_error err = {0};
-        if (check_one(&files[i], argv[first + (int)i], enc, &s, &err) != QZ_OK) {
-            qz_report_error(&err);
-            failed = true;
-        }
+        const char *path = argv[first + (int)i];
+        files[i] = (operand){path, strcmp(path, "-") != 0 ? path : "<stdin>", i};
     }
-    rc = render_all(files, n, &s, render, terminal);
-    if (rc < 0)
-        rc = failed ? QZ_EXIT_ERROR : verdict(files, n, max_warnings);
+    qsort(files, n, sizeof *files, by_path);
+    /* Files are loaded and checked on -j threads and rendered in path order, each freed once
+     * rendered (batch.c), so that memory holds a few documents per thread whatever the number
+     * of files. A file that cannot be checked is left out and reported at the end, in argument
+     * order; every file is checked even once the output has failed, so that the messages are
+     * those of the whole run. */
+    output o;
+    output_open(&o, format, &s, terminal);
+    run r = {.files = files, .enc = enc, .s = &s, .o = &o, .failed = failed, .rc = rc};
+    qz_batch b = {.rules = s.rules, .jobs = jobs, .n = n, .work = check_one,
+                  .emit = render_one, .arg = &r};
+    qz_error err = {0};
+    if (qz_batch_run(&b, &err) != QZ_OK)
+        r.rc = qz_report_error(&err);
+    rc = r.rc;
+    size_t errors = r.errors, warnings = r.warnings;
+    int written = output_close(&o);
     for (size_t i = 0; i < n; i++)
-        qz_report_clear(&files[i].rep);
+        if (failed[i])
+            qz_report_error(failed[i]);
+    if (written >= 0)
+        rc = qz_report_error(&o.err);
+    else if (rc < 0)
+        rc = verdict(errors, warnings, max_warnings);
+    for (size_t i = 0; i < n; i++)
+        free(failed[i]);
+    free(failed);
     free(files);
-    qz_cli_warnings(s.ctx);
     qz_check_setup_close(&s);
     return rc;
 }

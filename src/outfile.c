@@ -120,16 +120,24 @@ qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
     return QZ_OK;
 }
 
+FILE *qz_out_file(qz_out *o)
+{
+    return o->f;
+}
+
 qz_status qz_out_commit(qz_out *o, qz_error *err)
 {
     int e = 0;
     if (fflush(o->f) != 0)
         e = errno;
+    else if (ferror(o->f)) /* a write through qz_out_file failed and was not seen */
+        e = EIO;
     if (!o->temporary) {
-        if (o->path && fclose(o->f) != 0 && !e)
+        const char *path = o->path; /* a device written directly, or NULL for stdout */
+        if (path && fclose(o->f) != 0 && !e)
             e = errno;
         free(o);
-        return e ? fail(err, NULL, "", e) : QZ_OK;
+        return e ? fail(err, path, "", e) : QZ_OK;
     }
     if (!e && fchmod(fileno(o->f), target_mode(o->path)) != 0)
         e = errno;

@@ -2,6 +2,7 @@
  * inside the text and are sorted; every check format renders; fixing is idempotent: fixing
  * the text `qzreport fix` writes changes nothing. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,17 +39,20 @@ static char *fix(const char *bytes, size_t size, size_t *len, bool render)
             (i && c->items[i].start < c->items[i - 1].start))
             abort();
     if (render) {
-        qz_check_file f = {doc, c};
         qz_check_render_options ro = {.max_per_rule = 10, .rules = rules};
-        qz_status (*fmt[])(const qz_check_file *, size_t, const qz_check_render_options *,
-                           char **, size_t *, qz_error *) = {
-            qz_check_render_text, qz_check_render_gcc, qz_check_render_github,
-            qz_check_render_json, qz_check_render_sarif};
+        static const qz_check_format fmt[] = {QZ_CHECK_TEXT, QZ_CHECK_GCC, QZ_CHECK_GITHUB,
+                                              QZ_CHECK_JSON, QZ_CHECK_SARIF};
         for (size_t i = 0; i < 5; i++) {
-            char *r;
-            size_t rl;
-            if (fmt[i](&f, 1, &ro, &r, &rl, &err) != QZ_OK)
+            char *r = NULL;
+            size_t rl = 0;
+            FILE *f = open_memstream(&r, &rl);
+            qz_check_renderer *cr = NULL;
+            if (!f || qz_check_renderer_new(&cr, fmt[i], &ro, f, &err) != QZ_OK ||
+                qz_check_renderer_add(cr, doc, c, &err) != QZ_OK ||
+                qz_check_renderer_finish(cr, &err) != QZ_OK)
                 abort();
+            qz_check_renderer_free(cr);
+            fclose(f);
             free(r);
         }
     }

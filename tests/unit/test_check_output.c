@@ -1,13 +1,16 @@
-/* test_check_output.c — the five renderers of `qzreport check` on findings built by hand (so
+/* test_check_output.c — the five formats of `qzreport check` on findings built by hand (so
  * that only the renderers are under test, not the checks): the exact gcc, GitHub and text
  * output, display widths and the caret under Chinese text, the long-line window, the
- * max-per-rule cut, colour only on request; and JSON and SARIF parsed back with jansson. */
+ * max-per-rule cut, colour only on request; JSON and SARIF parsed back with jansson; and the
+ * driver: file by file with each document freed after it is added, JSON and SARIF in exactly
+ * the bytes jansson dumps, write errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,16 +105,29 @@ static int teardown(void **state)
     return 0;
 }
 
-typedef qz_status (*render_fn)(const qz_check_file *, size_t, const qz_check_render_options *,
-                               char **, size_t *, qz_error *);
+/* A file as the renderer is given it. */
+typedef struct {
+    const qz_doc *doc;
+    const qz_check *check;
+} check_file;
 
-static char *render(render_fn fn, const qz_check_file *files, size_t n,
+/* The whole output of format over files, added one by one, as a string (the renderer writes to
+ * a stream: here one in memory). */
+static char *render(qz_check_format format, const check_file *files, size_t n,
                     const qz_check_render_options *o)
 {
     char *out = NULL;
     size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    qz_check_renderer *r = NULL;
     qz_error err = {0};
-    assert_int_equal(fn(files, n, o, &out, &len, &err), QZ_OK);
+    assert_int_equal(qz_check_renderer_new(&r, format, o, f, &err), QZ_OK);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(qz_check_renderer_add(r, files[i].doc, files[i].check, &err), QZ_OK);
+    assert_int_equal(qz_check_renderer_finish(r, &err), QZ_OK);
+    qz_check_renderer_free(r);
+    assert_int_equal(fclose(f), 0);
     assert_non_null(out);
     assert_int_equal(strlen(out), len);
     return out;
@@ -160,9 +176,9 @@ static void test_display_width(void **state)
 static void test_gcc(void **state)
 {
     (void)state;
-    qz_check_file files[] = {{doc, &check}, {clean, &none}};
+    check_file files[] = {{doc, &check}, {clean, &none}};
     qz_check_render_options o = {.lang = QZ_LANG_ZH, .color = true, .max_per_rule = 1};
-    char *out = render(qz_check_render_gcc, files, 2, &o);
+    char *out = render(QZ_CHECK_GCC, files, 2, &o);
     /* English severities, every finding (max_per_rule and colour are for text), no summary */
     assert_string_equal(out, "r.txt:1:5: error: " COLON_MSG " [halfwidth-punct]\n"
                              "r.txt:2:10: error: " COMMA_MSG " [halfwidth-punct]\n"
@@ -171,7 +187,7 @@ static void test_gcc(void **state)
                              "r.txt:2:22: error: " COMMA_MSG " [halfwidth-punct]\n"
                              "r.txt:3:4: error: " COLON_MSG " [halfwidth-punct]\n");
     free(out);
-    out = render(qz_check_render_gcc, files + 1, 1, &o);
+    out = render(QZ_CHECK_GCC, files + 1, 1, &o);
     assert_string_equal(out, "");
     free(out);
 }
@@ -189,8 +205,8 @@ static void test_github(void **state)
         diag("nested-pair", QZ_SEV_WARNING, colon, nth(odd, "会议", 0), "across lines", NULL),
     };
     qz_check c = {d, 2, 1, 1};
-    qz_check_file files[] = {{odd, &c}, {doc, &check}};
-    char *out = render(qz_check_render_github, files, 2, NULL);
+    check_file files[] = {{odd, &c}, {doc, &check}};
+    char *out = render(QZ_CHECK_GITHUB, files, 2, NULL);
     const char *expected =
         /* properties escape % , : ; the message only % CR LF */
         "::error file=a%25b%2Cc%3Ad.txt,line=1,col=5,endLine=1,endColumn=6,"
@@ -219,9 +235,9 @@ static void test_github(void **state)
 static void test_text_cut_and_summary(void **state)
 {
     (void)state;
-    qz_check_file files[] = {{doc, &check}, {clean, &none}};
+    check_file files[] = {{doc, &check}, {clean, &none}};
     qz_check_render_options o = {.lang = QZ_LANG_EN, .max_per_rule = 3};
-    char *out = render(qz_check_render_text, files, 2, &o);
+    char *out = render(QZ_CHECK_TEXT, files, 2, &o);
     char expected[4096];
     /* carets: after 4 Chinese characters (8 columns); after 9 (18); "决议" after 9 Chinese, a
      * comma and 3 Chinese (25), two wide characters marked ^~~~; the second comma (29). The
@@ -240,7 +256,7 @@ static void test_text_cut_and_summary(void **state)
 
     /* Chinese: every finding (0 is no limit); the tab is kept under the tab */
     o = (qz_check_render_options){.lang = QZ_LANG_ZH, .max_per_rule = 0};
-    out = render(qz_check_render_text, files, 2, &o);
+    out = render(QZ_CHECK_TEXT, files, 2, &o);
     assert_non_null(strstr(out, "r.txt:2:22: error: " COMMA_MSG " [halfwidth-punct]\n"));
     assert_non_null(strstr(out, "r.txt:3:4: error: " COLON_MSG " [halfwidth-punct]\n"
                                 LINE3 "\n\t    ^\n"
@@ -250,7 +266,7 @@ static void test_text_cut_and_summary(void **state)
     free(out);
 
     o.max_per_rule = 1;
-    out = render(qz_check_render_text, files, 2, &o);
+    out = render(QZ_CHECK_TEXT, files, 2, &o);
     assert_non_null(strstr(out, "\n… 另有 4 处 [halfwidth-punct]\n5 个错误，1 个警告\n"));
     assert_null(strstr(out, "r.txt:2:10:"));
     assert_non_null(strstr(out, "r.txt:2:14:")); /* another rule: its own count */
@@ -263,22 +279,22 @@ static void test_text_singular_and_clean(void **state)
     qz_check one = {diags, 1, 1, 0};
     qz_check warn = {diags + 2, 1, 0, 1};
     qz_check_render_options en = {.lang = QZ_LANG_EN}, zh = {.lang = QZ_LANG_ZH};
-    qz_check_file files[] = {{doc, &one}};
-    char *out = render(qz_check_render_text, files, 1, &en);
+    check_file files[] = {{doc, &one}};
+    char *out = render(QZ_CHECK_TEXT, files, 1, &en);
     assert_non_null(strstr(out, "^\n1 error, 0 warnings\n"));
     free(out);
     files[0].check = &warn;
-    out = render(qz_check_render_text, files, 1, &en);
+    out = render(QZ_CHECK_TEXT, files, 1, &en);
     assert_non_null(strstr(out, "^~~~\n0 errors, 1 warning\n"));
     free(out);
-    files[0] = (qz_check_file){clean, &none};
-    out = render(qz_check_render_text, files, 1, &en);
+    files[0] = (check_file){clean, &none};
+    out = render(QZ_CHECK_TEXT, files, 1, &en);
     assert_string_equal(out, "no problems found\n");
     free(out);
-    out = render(qz_check_render_text, files, 1, &zh);
+    out = render(QZ_CHECK_TEXT, files, 1, &zh);
     assert_string_equal(out, "未发现问题\n");
     free(out);
-    out = render(qz_check_render_text, files, 0, &zh);
+    out = render(QZ_CHECK_TEXT, files, 0, &zh);
     assert_string_equal(out, "未发现问题\n");
     free(out);
 }
@@ -288,9 +304,9 @@ static void test_text_color(void **state)
     (void)state;
     qz_diag d[] = {diags[0], diags[2]};
     qz_check c = {d, 2, 1, 1};
-    qz_check_file files[] = {{doc, &c}};
+    check_file files[] = {{doc, &c}};
     qz_check_render_options o = {.lang = QZ_LANG_EN, .color = true};
-    char *out = render(qz_check_render_text, files, 1, &o);
+    char *out = render(QZ_CHECK_TEXT, files, 1, &o);
     char expected[2048];
     snprintf(expected, sizeof expected,
              "r.txt:1:5: \033[1;31merror\033[0m: " COLON_MSG " [halfwidth-punct]\n"
@@ -302,7 +318,7 @@ static void test_text_color(void **state)
     assert_string_equal(out, expected);
     free(out);
     o.color = false;
-    out = render(qz_check_render_text, files, 1, &o);
+    out = render(QZ_CHECK_TEXT, files, 1, &o);
     assert_null(strchr(out, '\033'));
     free(out);
 
@@ -312,8 +328,8 @@ static void test_text_color(void **state)
     size_t colon = nth(esc, ":", 0);
     qz_diag e[] = {diag("halfwidth-punct", QZ_SEV_ERROR, colon, colon + 1, "colon", "：")};
     qz_check ec = {e, 1, 1, 0};
-    qz_check_file ef[] = {{esc, &ec}};
-    out = render(qz_check_render_text, ef, 1, &o);
+    check_file ef[] = {{esc, &ec}};
+    out = render(QZ_CHECK_TEXT, ef, 1, &o);
     snprintf(expected, sizeof expected,
              "esc.txt:1:7: error: colon [halfwidth-punct]\n警告\xEF\xBF\xBD[2J:\n%*s^\n"
              "1 error, 0 warnings\n", 8, "");
@@ -337,9 +353,9 @@ static void test_text_long_line(void **state)
     size_t comma = nth(d, ",", 0);
     qz_diag diag1[] = {diag("halfwidth-punct", QZ_SEV_ERROR, comma, comma + 1, "comma", "，")};
     qz_check c = {diag1, 1, 1, 0};
-    qz_check_file files[] = {{d, &c}};
+    check_file files[] = {{d, &c}};
     qz_check_render_options o = {.lang = QZ_LANG_EN};
-    char *out = render(qz_check_render_text, files, 1, &o);
+    char *out = render(QZ_CHECK_TEXT, files, 1, &o);
     /* 40 columns of context before the comma, 97 shown in all, "…" at both cut ends */
     char expected[2048] = "long.txt:1:61: error: comma [halfwidth-punct]\n…";
     for (int i = 0; i < 20; i++)
@@ -356,7 +372,7 @@ static void test_text_long_line(void **state)
     /* near the end of the line: the window shows the end, cut on the left only */
     comma = nth(d, "中\n", 0);
     diag1[0] = diag("halfwidth-punct", QZ_SEV_ERROR, comma, comma + 3, "last", NULL);
-    out = render(qz_check_render_text, files, 1, &o);
+    out = render(QZ_CHECK_TEXT, files, 1, &o);
     const char *source = strchr(out, '\n') + 1;
     assert_memory_equal(source, "…", strlen("…"));
     const char *caret_line = strchr(source, '\n') + 1;
@@ -413,8 +429,8 @@ static void test_json(void **state)
 {
     (void)state;
     /* a.txt after r.txt: the caller's order is kept, not re-sorted */
-    qz_check_file files[] = {{doc, &check}, {clean, &none}};
-    char *out = render(qz_check_render_json, files, 2, NULL);
+    check_file files[] = {{doc, &check}, {clean, &none}};
+    char *out = render(QZ_CHECK_JSON, files, 2, NULL);
     assert_int_equal(out[strlen(out) - 1], '\n');
     assert_null(memchr(out, '\n', strlen(out) - 1)); /* compact: one line */
     /* keys in the documented order */
@@ -457,7 +473,7 @@ static void test_json(void **state)
     free(out);
 
     /* no file at all is still one document */
-    out = render(qz_check_render_json, files, 0, NULL);
+    out = render(QZ_CHECK_JSON, files, 0, NULL);
     assert_string_equal(out, "{\"version\":1,\"files\":[],\"summary\":{\"errors\":0,"
                              "\"warnings\":0}}\n");
     free(out);
@@ -497,9 +513,9 @@ static const char *result_fp(json_t *root, size_t i)
 static void test_sarif(void **state)
 {
     (void)state;
-    qz_check_file files[] = {{doc, &check}, {clean, &none}};
+    check_file files[] = {{doc, &check}, {clean, &none}};
     qz_check_render_options o = {.lang = QZ_LANG_EN, .rules = rules};
-    char *out = render(qz_check_render_sarif, files, 2, &o);
+    char *out = render(QZ_CHECK_SARIF, files, 2, &o);
     json_t *root = parse(out);
     assert_string_equal(get_str(root, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
     assert_string_equal(get_str(root, "version"), "2.1.0");
@@ -580,7 +596,7 @@ static void test_sarif(void **state)
     for (size_t i = 0; i < 6; i++)
         for (size_t j = i + 1; j < 6; j++)
             assert_string_not_equal(result_fp(root, i), result_fp(root, j));
-    char *again = render(qz_check_render_sarif, files, 2, &o);
+    char *again = render(QZ_CHECK_SARIF, files, 2, &o);
     json_t *root2 = parse(again);
     for (size_t i = 0; i < 6; i++)
         assert_string_equal(result_fp(root, i), result_fp(root2, i));
@@ -592,8 +608,8 @@ static void test_sarif(void **state)
     size_t colon = nth(moved, ":", 0);
     qz_diag md[] = {diag("halfwidth-punct", QZ_SEV_ERROR, colon, colon + 1, COLON_MSG, "：")};
     qz_check mc = {md, 1, 1, 0};
-    qz_check_file mf[] = {{moved, &mc}};
-    again = render(qz_check_render_sarif, mf, 1, &o);
+    check_file mf[] = {{moved, &mc}};
+    again = render(QZ_CHECK_SARIF, mf, 1, &o);
     root2 = parse(again);
     assert_int_equal(get_int(root2, "runs.0.results.0.locations.0.physicalLocation.region."
                                     "startLine"), 2);
@@ -615,9 +631,9 @@ static void test_sarif_repeats(void **state)
     qz_diag d[] = {diag("halfwidth-punct", QZ_SEV_ERROR, a, a + 1, COLON_MSG, "："),
                    diag("halfwidth-punct", QZ_SEV_ERROR, b, b + 1, COLON_MSG, "：")};
     qz_check c = {d, 2, 2, 0};
-    qz_check_file files[] = {{twice, &c}};
+    check_file files[] = {{twice, &c}};
     qz_check_render_options o = {.lang = QZ_LANG_ZH};
-    char *out = render(qz_check_render_sarif, files, 1, &o);
+    char *out = render(QZ_CHECK_SARIF, files, 1, &o);
     json_t *root = parse(out);
     assert_int_equal(json_array_size(get(root, "runs.0.tool.driver.rules")), 0);
     assert_null(json_object_get(get(root, "runs.0.results.0"), "ruleIndex"));
@@ -652,10 +668,10 @@ static void test_joined_line(void **state)
     };
     ds[0].join = true;
     qz_check c = {ds, 2, 2, 0};
-    qz_check_file files[] = {{d, &c}};
+    check_file files[] = {{d, &c}};
     qz_check_render_options o = {.lang = QZ_LANG_EN, .rules = rules};
 
-    char *out = render(qz_check_render_text, files, 1, &o);
+    char *out = render(QZ_CHECK_TEXT, files, 1, &o);
     char expected[1024];
     snprintf(expected, sizeof expected,
              "j.txt:2:10: error: broken [broken-line]\n正文在这里被截断的工\n%*s^~\n"
@@ -664,21 +680,21 @@ static void test_joined_line(void **state)
     assert_string_equal(out, expected);
     free(out);
 
-    out = render(qz_check_render_github, files, 1, &o);
+    out = render(QZ_CHECK_GITHUB, files, 1, &o);
     assert_string_equal(out, "::error file=j.txt,line=2,col=10,endLine=2,endColumn=11,"
                              "title=broken-line::broken\n"
                              "::error file=j.txt,line=2,col=10,endLine=2,endColumn=11,"
                              "title=halfwidth-punct::not a join\n");
     free(out);
 
-    out = render(qz_check_render_json, files, 1, &o);
+    out = render(QZ_CHECK_JSON, files, 1, &o);
     json_t *root = parse(out);
     assert_int_equal(get_int(root, "files.0.diagnostics.0.endLine"), 2);
     assert_int_equal(get_int(root, "files.0.diagnostics.0.endColumn"), 11);
     json_decref(root);
     free(out);
 
-    out = render(qz_check_render_sarif, files, 1, &o);
+    out = render(QZ_CHECK_SARIF, files, 1, &o);
     root = parse(out);
     json_t *r0 = get(root, "runs.0.results.0"), *r1 = get(root, "runs.0.results.1");
     assert_int_equal(get_int(r0, "locations.0.physicalLocation.region.startLine"), 2);
@@ -705,6 +721,154 @@ static void test_joined_line(void **state)
     qz_doc_free(d);
 }
 
+/* ---- the driver: file by file, nothing kept, jansson's bytes ---- */
+
+/* Each document and its findings are freed as soon as they are added (AddressSanitizer would
+ * see a use after free); the stream holds each file's part once it is added, and the whole
+ * output is the same as when every document stays. */
+static void test_file_by_file(void **state)
+{
+    (void)state;
+    static const qz_check_format formats[] = {QZ_CHECK_TEXT, QZ_CHECK_GCC, QZ_CHECK_GITHUB,
+                                              QZ_CHECK_JSON, QZ_CHECK_SARIF};
+    qz_check_render_options o = {.lang = QZ_LANG_EN, .max_per_rule = 2, .rules = rules};
+    check_file files[] = {{doc, &check}, {clean, &none}, {doc, &check}};
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        char *want = render(formats[k], files, 3, &o);
+        char *got = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&got, &len);
+        assert_non_null(f);
+        qz_check_renderer *r = NULL;
+        qz_error err = {0};
+        assert_int_equal(qz_check_renderer_new(&r, formats[k], &o, f, &err), QZ_OK);
+        assert_int_equal(fflush(f), 0);
+        assert_int_equal(len, 0); /* nothing written before the first file */
+        for (size_t i = 0; i < 3; i++) {
+            qz_doc *d = i == 1 ? load("a.txt", "无误。\n") : load("r.txt", report);
+            qz_check *c = calloc(1, sizeof *c);
+            assert_non_null(c);
+            *c = *files[i].check;
+            c->items = c->n ? calloc(c->n, sizeof *c->items) : NULL;
+            for (size_t j = 0; j < c->n; j++) {
+                c->items[j] = files[i].check->items[j];
+                c->items[j].message = strdup(files[i].check->items[j].message);
+                c->items[j].fix = files[i].check->items[j].fix
+                                      ? strdup(files[i].check->items[j].fix) : NULL;
+            }
+            assert_int_equal(qz_check_renderer_add(r, d, c, &err), QZ_OK);
+            for (size_t j = 0; j < c->n; j++) {
+                free(c->items[j].message);
+                free(c->items[j].fix);
+            }
+            free(c->items);
+            free(c);
+            qz_doc_free(d);
+            /* what is written so far begins the whole output */
+            assert_int_equal(fflush(f), 0);
+            assert_true(i > 0 || len > 0);
+            assert_true(len <= strlen(want));
+            assert_memory_equal(got, want, len);
+        }
+        assert_int_equal(qz_check_renderer_finish(r, &err), QZ_OK);
+        qz_check_renderer_free(r);
+        assert_int_equal(fclose(f), 0);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+}
+
+/* JSON and SARIF are written piece by piece; parsed back and dumped whole by jansson (which
+ * keeps the keys in order), they give the same bytes: those of the one tree they once were. */
+static void assert_jansson_bytes(const char *out, size_t flags)
+{
+    json_t *root = parse(out);
+    char *whole = json_dumps(root, flags);
+    assert_non_null(whole);
+    size_t n = strlen(whole);
+    assert_int_equal(strlen(out), n + 1);
+    assert_memory_equal(out, whole, n);
+    assert_int_equal(out[n], '\n');
+    free(whole);
+    json_decref(root);
+}
+
+static void test_jansson_bytes(void **state)
+{
+    (void)state;
+    /* a clean file first, one with findings, one with none given as NULL */
+    check_file files[] = {{clean, &none}, {doc, &check}, {clean, NULL}, {doc, &check}};
+    qz_check_render_options o = {.lang = QZ_LANG_ZH, .rules = rules};
+    for (size_t n = 0; n <= 4; n++) {
+        char *out = render(QZ_CHECK_JSON, files, n, &o);
+        assert_jansson_bytes(out, JSON_COMPACT);
+        free(out);
+        out = render(QZ_CHECK_SARIF, files, n, &o);
+        assert_jansson_bytes(out, JSON_INDENT(2));
+        free(out);
+        out = render(QZ_CHECK_SARIF, files, n, NULL); /* no rules: an empty rules[] */
+        assert_jansson_bytes(out, JSON_INDENT(2));
+        free(out);
+    }
+}
+
+/* A write error is QZ_ERR_IO with the system's reason and no path, and stays. */
+static void test_write_error(void **state)
+{
+    (void)state;
+    check_file files[] = {{doc, &check}};
+    for (int buffered = 0; buffered < 2; buffered++) {
+        FILE *f = fopen("/dev/full", "w");
+        if (!f)
+            skip();
+        if (!buffered)
+            setvbuf(f, NULL, _IONBF, 0);
+        qz_check_renderer *r = NULL;
+        qz_error err = {0};
+        assert_int_equal(qz_check_renderer_new(&r, QZ_CHECK_GCC, NULL, f, &err), QZ_OK);
+        qz_status st = qz_check_renderer_add(r, files[0].doc, files[0].check, &err);
+        /* unbuffered, the file's lines fail at once; buffered, when they are flushed */
+        assert_int_equal(st, buffered ? QZ_OK : QZ_ERR_IO);
+        if (!buffered)
+            assert_int_equal(qz_check_renderer_add(r, clean, &none, &err), QZ_ERR_IO);
+        err = (qz_error){0};
+        assert_int_equal(qz_check_renderer_finish(r, &err), QZ_ERR_IO);
+        assert_int_equal(err.status, QZ_ERR_IO);
+        assert_string_equal(err.path, "");
+        assert_string_equal(err.message, strerror(ENOSPC));
+        err = (qz_error){0};
+        assert_int_equal(qz_check_renderer_finish(r, &err), QZ_ERR_IO);
+        assert_string_equal(err.message, strerror(ENOSPC));
+        qz_check_renderer_free(r);
+        fclose(f);
+    }
+}
+
+/* Nothing is added after the end, and the end comes once. */
+static void test_misuse(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    qz_check_renderer *r = NULL;
+    qz_error err = {0};
+    assert_int_equal(qz_check_renderer_new(&r, (qz_check_format)99, NULL, f, &err),
+                     QZ_ERR_INTERNAL);
+    assert_null(r);
+    assert_int_equal(qz_check_renderer_new(&r, QZ_CHECK_TEXT, NULL, f, &err), QZ_OK);
+    assert_int_equal(qz_check_renderer_finish(r, &err), QZ_OK);
+    assert_int_equal(qz_check_renderer_add(r, doc, &check, &err), QZ_ERR_INTERNAL);
+    assert_int_equal(qz_check_renderer_finish(r, &err), QZ_ERR_INTERNAL);
+    qz_check_renderer_free(r);
+    qz_check_renderer_free(NULL);
+    fclose(f);
+    assert_string_equal(out, "未发现问题\n");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +883,10 @@ int main(void)
         cmocka_unit_test(test_sarif),
         cmocka_unit_test(test_sarif_repeats),
         cmocka_unit_test(test_joined_line),
+        cmocka_unit_test(test_file_by_file),
+        cmocka_unit_test(test_jansson_bytes),
+        cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_misuse),
     };
     return cmocka_run_group_tests_name("check output", tests, setup, teardown);
 }

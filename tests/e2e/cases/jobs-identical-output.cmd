@@ -11,3 +11,9 @@ echo "exit $?"
 qzreport metrics -j 4 --all "$@" "$TMP/none.txt" data/quzhou-2023.txt > "$TMP/a4" 2> "$TMP/e4"
 echo "exit $?"
 cmp "$TMP/a1" "$TMP/a4" && cmp "$TMP/e1" "$TMP/e4" && cut -f1 "$TMP/a4" | uniq | wc -l
+# check: every format, files rendered in path order whatever finishes first
+for f in gcc json sarif text; do
+    qzreport check -j 1 -f $f "$@" "$TMP/none.txt" > "$TMP/c1" 2> "$TMP/ce1"; r1=$?
+    qzreport check -j 4 -f $f "$@" "$TMP/none.txt" > "$TMP/c4" 2> "$TMP/ce4"; r4=$?
+    cmp "$TMP/c1" "$TMP/c4" && cmp "$TMP/ce1" "$TMP/ce4" && echo "check -f $f: same, exit $r1 $r4"
+done
