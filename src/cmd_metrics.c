@@ -46,7 +46,7 @@ const qz_command_help qz_metrics_help = {
     .options = options,
 };
 
-typedef qz_status (*renderer)(const qz_metrics_view *, char **, size_t *, qz_error *);
+typedef qz_status (*renderer)(const qz_metrics_view *, FILE *, qz_error *);
 
 static renderer pick(const char *format)
 {
@@ -65,9 +65,11 @@ static renderer pick(const char *format)
     return NULL;
 }
 
-/* Reads one file and renders its figures into *text. */
+/* Reads one file and writes its figures to out as they are laid out. A file that cannot be read
+ * is reported and the run goes on (*fatal stays false); a failed write or rendering stops it
+ * (*fatal): part of a document may be out. */
 static qz_status one_file(const char *path, qz_encoding enc, const qz_rules *rules,
-                          renderer render, bool many, char **text, size_t *len, qz_error *err)
+                          renderer render, bool many, qz_out *out, bool *fatal, qz_error *err)
 {
     qz_report rep;
     qz_status st = qz_report_open(&rep, path, enc, rules, err);
@@ -75,7 +77,8 @@ static qz_status one_file(const char *path, qz_encoding enc, const qz_rules *rul
         return st;
     qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
                          .all = opt_all, .with_file = many};
-    st = render(&v, text, len, err);
+    st = qz_out_done(out, render(&v, qz_out_file(out), err), err);
+    *fatal = st != QZ_OK;
     qz_report_close(&rep);
     return st;
 }
@@ -102,24 +105,19 @@ int cmd_metrics(int argc, char **argv)
     qz_rules *rules = NULL;
     if (qz_cli_rules(opt_rules, &rules, &err) != QZ_OK)
         return qz_report_error(&err);
-    /* one document at a time, streamed: to a temporary file with -o (renamed when every file
-     * is done, removed if any failed, so FILE is whole or untouched), else to stdout */
+    /* one document at a time, written as it is laid out: to a temporary file with -o (renamed
+     * when every file is done, removed if any failed, so FILE is whole or untouched), else to
+     * stdout */
     qz_out *out;
     if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
         qz_rules_free(rules);
         return qz_report_error(&err);
     }
     rc = QZ_EXIT_OK;
-    qz_status written = QZ_OK;
-    for (int i = first; i < argc && written == QZ_OK; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        if (one_file(argv[i], enc, rules, render, nfiles > 1, &text, &len, &err) != QZ_OK)
-            rc = qz_report_error(&err); /* this file is reported; the others still run */
-        else if ((written = qz_out_write(out, text, len, &err)) != QZ_OK)
-            rc = qz_report_error(&err);
-        free(text);
-    }
+    bool fatal = false;
+    for (int i = first; i < argc && !fatal; i++)
+        if (one_file(argv[i], enc, rules, render, nfiles > 1, out, &fatal, &err) != QZ_OK)
+            rc = qz_report_error(&err); /* an unreadable file is reported; the others run */
     if (rc == QZ_EXIT_OK || !opt_output) {
         if (qz_out_commit(out, &err) != QZ_OK)
             rc = qz_report_error(&err);

@@ -1,4 +1,5 @@
-/* util.c — errors, growable arrays and buffers, UTF-8 helpers for the whole library. */
+/* util.c — errors, writing, growable arrays and buffers, UTF-8 helpers for the whole library. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,21 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return status;
+}
+
+qz_status qz_write_fail(qz_error *err, int e)
+{
+    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, "%s", strerror(e ? e : EIO));
+}
+
+bool qz_write(FILE *f, const char *s, size_t n)
+{
+    return n == 0 || fwrite(s, 1, n, f) == n;
+}
+
+bool qz_write_str(FILE *f, const char *s)
+{
+    return qz_write(f, s, strlen(s));
 }
 
 void qz_error_format(const qz_error *err, char *buf, size_t size)
