@@ -148,8 +148,9 @@ qz_status qz_out_commit(qz_out *o, qz_error *err)
     if (!o->temporary) {
         if (o->path && fclose(o->f) != 0 && !e)
             e = errno;
+        const char *path = o->path; /* NULL for standard output */
         free(o);
-        return e ? fail(err, NULL, "", e) : QZ_OK;
+        return e ? fail(err, path, "", e) : QZ_OK;
     }
     if (!e && fchmod(fileno(o->f), target_mode(o->path)) != 0)
         e = errno;
