@@ -20,9 +20,17 @@ typedef struct {
 
 /* ---- reading ---- */
 
-static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
+/* Reads f to its end; size is what fstat says a regular file holds (0 if unknown), so that its
+ * bytes land in one allocation of their size rather than in a buffer doubled as it fills. */
+static qz_status read_stream(FILE *f, const char *name, size_t size, char **out, size_t *len,
+                             qz_error *err)
 {
     qz_buf b = {0};
+    if (size && size <= QZ_MAX_INPUT_BYTES) {
+        if (!(b.data = malloc(size + 1)))
+            return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+        b.cap = size + 1;
+    }
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
@@ -535,12 +543,14 @@ qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *er
     if (!f)
         return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
     struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    bool known = fstat(fileno(f), &sb) == 0;
+    if (known && S_ISDIR(sb.st_mode)) {
         if (!is_stdin)
             fclose(f);
         return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
     }
-    qz_status st = read_stream(f, name, bytes, len, err);
+    size_t size = known && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 0;
+    qz_status st = read_stream(f, name, size, bytes, len, err);
     if (!is_stdin)
         fclose(f);
     return st;
