@@ -109,7 +109,9 @@ typedef struct {
     qz_repair *repairs;
     size_t nrepairs;
     char *src;            /* the text as decoded (BOM removed), line ends and breaks as they
-                             were: what `fix` edits, so that untouched bytes stay as they are */
+                             were: what `fix` edits, so that untouched bytes stay as they are;
+                             src == text (one buffer) when the two are the same bytes (no CR,
+                             nothing repaired) */
     size_t src_len;
     size_t *cr_at;        /* text before joins: offsets of each LF that was a CRLF */
     size_t ncr;
