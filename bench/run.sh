@@ -9,7 +9,8 @@
 #   - metrics -f json on one file, and summarize on one file (median of 200 runs each,
 #     process start included: "one report end to end")
 #   - summarize over all the files, one process per file (a shell loop)
-# and the peak RSS (GNU time's %M) of a 1000-file and of one-file runs, and prints each
+# and the peak RSS (GNU time's %M) of a 1000-file and of one-file runs, and of metrics --all on
+# one 21.6 MB single-line report (build/bench/one-line-21mb.txt, made here), and prints each
 # figure against its target. Missed targets are reported, not failures: the exit code is 0
 # whenever the measurements ran, 2 when they could not (no binary, the binary fails, …).
 #
@@ -177,6 +178,23 @@ now; t0=$NOW
 for f in "${files[@]}"; do "$qz" summarize "$f" > /dev/null 2>&1; done
 now; t_sall=$(( NOW - t0 ))
 
+# ---- 5. one big single-line report: peak memory of metrics --all (issue 9: output streamed) ----
+# data/quzhou-2023.txt with its newlines removed, 671 times over: 21.6 MB on one line, 43,615
+# quantities. Made under build/bench/ (not in git) and remade when its size is not the expected one.
+big=build/bench/one-line-21mb.txt
+one_len=$(tr -d '\n' < data/quzhou-2023.txt | wc -c)
+big_len=$(( one_len * 671 ))
+if [ ! -f "$big" ] || [ "$(wc -c < "$big")" -ne "$big_len" ]; then
+    echo "making $big ($big_len bytes)…" >&2
+    mkdir -p build/bench
+    tr -d '\n' < data/quzhou-2023.txt | awk '{ for (i = 0; i < 671; i++) printf "%s", $0 }' > "$big.tmp" &&
+        mv "$big.tmp" "$big" || die "could not make $big"
+fi
+echo "measuring: metrics --all on a $big_len-byte single line (json, tsv, yaml)…" >&2
+rss_big_json=$(peak_rss "$qz" metrics --all -f json "$big")
+rss_big_tsv=$(peak_rss "$qz" metrics --all -f tsv "$big")
+rss_big_yaml=$(peak_rss "$qz" metrics --all -f yaml "$big")
+
 # ---- the table ----
 # verdict VALUE OP LIMIT: met / MISSED / n/a
 verdict() { awk -v v="$1" -v op="$2" -v l="$3" 'BEGIN { if (v == "n/a") { print "n/a"; exit }
@@ -229,10 +247,15 @@ row "  peak RSS" "$(mib "$rss_s1")" "<= 16 MiB" "$(verdict "$rss_s1" le $rss_lim
 row "summarize, $nfiles files, $nfiles processes: total wall" "$(sec "$t_sall")" "(none)" ""
 row "  throughput" "$mbs_sall MB/s" "(none)" ""
 row "  per report (mean)" "$(ms "$per_s")" "<= 1.5 ms" "$(verdict "$per_s" le 1500)"
+big_mb=$(awk -v b="$big_len" 'BEGIN { printf "%.1f", b / 1e6 }')
+row "metrics --all -f json, one $big_mb MB line: peak RSS" "$(mib "$rss_big_json")" "<= 64 MiB" "$(verdict "$rss_big_json" le 65536)"
+row "  -f tsv" "$(mib "$rss_big_tsv")" "<= 64 MiB" "$(verdict "$rss_big_tsv" le 65536)"
+row "  -f yaml" "$(mib "$rss_big_yaml")" "<= 64 MiB" "$(verdict "$rss_big_yaml" le 65536)"
 row "reference: /bin/true, median of $runs (process start floor)" "$(ms "$t_true")" "" ""
 [ $have_time = 1 ] || echo "note: /usr/bin/time (GNU time) is missing: peak RSS not measured (apt-get install time)"
 [ $have_peer = 1 ] || echo "note: the peer ($peer, python3 with PyYAML) is missing: it and the 10x rules not measured"
 [ $have_peer = 1 ] && echo "peer:     python3 $peer --json $corpus/*.txt > /dev/null"
 echo "grep:     grep -c -E -f $grep_pat $corpus/*.txt > /dev/null"
 echo "commands: $bin metrics [-j 1] -f json [--rules RULES10] $corpus/*.txt > /dev/null; $bin metrics -f json FILE; $bin summarize FILE"
+echo "          /usr/bin/time -f %M $bin metrics --all -f json|tsv|yaml $big > /dev/null"
 exit 0

@@ -54,8 +54,8 @@ int main(int argc, char **argv)
         qz_doc *doc;
         qz_outline *o;
         qz_metrics *m;
-        char *out;
-        size_t n;
+        char *out = NULL;
+        size_t n = 0;
         double a = now();
         if (qz_doc_load_bytes(&doc, argv[1], bytes, len, QZ_ENC_AUTO, ctx, &err) != QZ_OK)
             return 2;
@@ -65,7 +65,9 @@ int main(int argc, char **argv)
         qz_metrics_new(&m, doc, o, ctx, &err);
         double d = now();
         qz_metrics_view v = {doc, o, m, false, false};
-        qz_metrics_render_json(&v, &out, &n, &err);
+        FILE *f = open_memstream(&out, &n); /* the bytes in memory, as before streaming */
+        if (!f || qz_metrics_render_json(&v, f, &err) != QZ_OK || fclose(f) != 0)
+            return 2;
         double e = now();
         free(out);
         qz_metrics_free(m);

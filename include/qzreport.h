@@ -121,7 +121,9 @@ typedef struct {
     qz_repair *repairs;
     size_t nrepairs;
     char *src;            /* the text as decoded (BOM removed), line ends and breaks as they
-                             were: what `fix` edits, so that untouched bytes stay as they are */
+                             were: what `fix` edits, so that untouched bytes stay as they are;
+                             src == text (one buffer) when the two are the same bytes (no CR,
+                             nothing repaired) */
     size_t src_len;
     size_t *cr_at;        /* text before joins: offsets of each LF that was a CRLF */
     size_t ncr;
@@ -507,7 +509,8 @@ qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc, const q
 qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err);
 void qz_check_renderer_free(qz_check_renderer *r);
 
-/* ---- output: a summary of one report, rendered into a buffer the caller frees ---- */
+/* ---- output: a summary or the figures of one report, written to a stream as they are laid
+ * out ---- */
 
 typedef enum { QZ_FORMAT_YAML, QZ_FORMAT_MARKDOWN, QZ_FORMAT_HTML } qz_format;
 
@@ -528,18 +531,22 @@ typedef struct {
                        documents start with --- */
 } qz_metrics_view;
 
-/* Each renders into *out (malloc'd, NUL-terminated, length in *len). */
-qz_status qz_metrics_render_tsv(const qz_metrics_view *v, char **out, size_t *len, qz_error *err);
-qz_status qz_metrics_render_json(const qz_metrics_view *v, char **out, size_t *len,
-                                 qz_error *err);
-qz_status qz_metrics_render_yaml(const qz_metrics_view *v, char **out, size_t *len,
-                                 qz_error *err);
-qz_status qz_metrics_render_env(const qz_metrics_view *v, char **out, size_t *len, qz_error *err);
+/* Each writes its document to out as it goes (one record at a time: no copy of the whole
+ * document is held in memory), and neither flushes nor closes out. A write that fails (ferror)
+ * stops the renderer with QZ_ERR_IO and the system's reason as the message ("No space left on
+ * device"; err->path is empty: the caller knows where it was writing). Whatever the error,
+ * part of the document may already be in out: a caller that wants all or nothing renders into
+ * a temporary file or an open_memstream buffer first. */
+qz_status qz_metrics_render_tsv(const qz_metrics_view *v, FILE *out, qz_error *err);
+qz_status qz_metrics_render_json(const qz_metrics_view *v, FILE *out, qz_error *err);
+qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *err);
+qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err);
 
-/* Each renders the whole summary into *out (malloc'd, NUL-terminated, length in *len). */
-qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err);
-qz_status qz_summary_render_markdown(const qz_summary *s, char **out, size_t *len, qz_error *err);
-qz_status qz_summary_render_html(const qz_summary *s, char **out, size_t *len, qz_error *err);
+/* The same for the summary. Markdown and HTML are built as a cmark tree and rendered by cmark
+ * into a buffer (the size of the outline, not of the text), which is then written to out. */
+qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err);
+qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err);
+qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err);
 
 #ifdef __cplusplus
 }

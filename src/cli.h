@@ -63,12 +63,17 @@ int qz_report_error(const qz_error *err);
  * is standard output, flushed after each write. */
 typedef struct qz_out qz_out;
 qz_status qz_out_open(qz_out **out, const char *path, qz_error *err);
+/* The stream to write to (the temporary file, a device written directly, or standard output),
+ * for the renderers to write into as they go; it stays the qz_out's. */
+FILE *qz_out_file(qz_out *o);
+/* After a part was written into qz_out_file(o) by something that returned st: a write that
+ * failed becomes "PATH: reason" (the library's error has the reason but not the path), and
+ * standard output is flushed, so that a reader sees each part as soon as it is done. Returns
+ * the status to go on with (st when it was another error). */
+qz_status qz_out_done(qz_out *o, qz_status st, qz_error *err);
 qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err);
 qz_status qz_out_commit(qz_out *o, qz_error *err);
 void qz_out_abort(qz_out *o);
-/* The stream the output goes to (the temporary file, the target itself, or stdout), for a
- * writer that takes a FILE *: what it writes there is committed or aborted with the rest. */
-FILE *qz_out_file(qz_out *o);
 
 /* Writes data to path whole or not at all (a temporary file in the same folder, then rename);
  * NULL or "-" writes to standard output. */

@@ -49,7 +49,7 @@ const qz_command_help qz_metrics_help = {
     .options = options,
 };
 
-typedef qz_status (*renderer)(const qz_metrics_view *, char **, size_t *, qz_error *);
+typedef qz_status (*renderer)(const qz_metrics_view *, FILE *, qz_error *);
 
 static renderer pick(const char *format)
 {
@@ -68,13 +68,12 @@ static renderer pick(const char *format)
     return NULL;
 }
 
-/* One report's rendered figures, or the error that stopped it. */
+/* One report loaded on a worker, or the error that stopped it. */
 typedef struct {
+    qz_report rep;
     qz_status st;
     qz_error err;
-    char *text;
-    size_t len;
-} rendered;
+} loaded;
 
 typedef struct {
     char **paths;
@@ -82,46 +81,43 @@ typedef struct {
     renderer render;
     bool many;
     qz_out *out;
-    qz_status written; /* the first write error: later reports are not written */
+    bool fatal; /* a write or rendering failed: part of a document may be out, so no more */
     int rc;
 } job;
 
-/* On a worker: reads report i and renders its figures into memory. */
-static void *render_one(void *arg, qz_context *ctx, size_t i)
+/* On a worker: reads report i through every stage. */
+static void *load_one(void *arg, qz_context *ctx, size_t i)
 {
     job *j = arg;
-    rendered *r = calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    qz_report rep;
-    r->st = qz_report_load(&rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &r->err);
-    if (r->st == QZ_OK) {
-        qz_metrics_view v = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics,
-                             .all = opt_all, .with_file = j->many};
-        r->st = j->render(&v, &r->text, &r->len, &r->err);
-        qz_report_clear(&rep);
-    }
-    return r;
+    loaded *l = calloc(1, sizeof *l);
+    if (l)
+        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
+    return l;
 }
 
-/* On the calling thread, in argument order: writes report i's figures, or names its error. */
+/* On the calling thread, in argument order: writes report i's figures to the output as they
+ * are laid out, or names why it could not be read (the others still run). */
 static void write_one(void *arg, size_t i, void *result)
 {
     job *j = arg;
-    rendered *r = result;
+    loaded *l = result;
     (void)i;
-    if (!r) {
-        qz_error err = {.status = QZ_ERR_NOMEM, .message = "out of memory"};
-        j->rc = qz_report_error(&err);
-    } else if (r->st != QZ_OK) {
-        j->rc = qz_report_error(&r->err); /* this file is reported; the others still run */
-    } else if (j->written == QZ_OK &&
-               (j->written = qz_out_write(j->out, r->text, r->len, &r->err)) != QZ_OK) {
-        j->rc = qz_report_error(&r->err);
+    if (!l) {
+        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        return;
     }
-    if (r)
-        free(r->text);
-    free(r);
+    if (l->st != QZ_OK) {
+        j->rc = qz_report_error(&l->err);
+    } else if (!j->fatal) {
+        qz_metrics_view v = {.doc = l->rep.doc, .outline = l->rep.outline,
+                             .metrics = l->rep.metrics, .all = opt_all, .with_file = j->many};
+        if (qz_out_done(j->out, j->render(&v, qz_out_file(j->out), &l->err), &l->err) != QZ_OK) {
+            j->fatal = true;
+            j->rc = qz_report_error(&l->err);
+        }
+    }
+    qz_report_clear(&l->rep);
+    free(l);
 }
 
 int cmd_metrics(int argc, char **argv)
@@ -152,8 +148,9 @@ int cmd_metrics(int argc, char **argv)
     if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     qz_context_free(ctx); /* each thread of the batch makes its own */
-    /* one document at a time, streamed: to a temporary file with -o (renamed when every file
-     * is done, removed if any failed, so FILE is whole or untouched), else to stdout */
+    /* reports are read on -j threads and written here in argument order as they are laid
+     * out: to a temporary file with -o (renamed when every file is done, removed if any
+     * failed, so FILE is whole or untouched), else to stdout */
     qz_out *out;
     if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
         qz_rules_free(rules);
@@ -161,7 +158,7 @@ int cmd_metrics(int argc, char **argv)
     }
     job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
              .out = out, .rc = QZ_EXIT_OK};
-    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = render_one,
+    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
                   .emit = write_one, .arg = &j};
     if (qz_batch_run(&b, &err) != QZ_OK)
         j.rc = qz_report_error(&err);

@@ -1,4 +1,5 @@
 /* cmd_summarize.c — `qzreport summarize`: load → sections → one rendered summary. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ const qz_command_help qz_summarize_help = {
     .options = options,
 };
 
-typedef qz_status (*renderer)(const qz_summary *, char **, size_t *, qz_error *);
+typedef qz_status (*renderer)(const qz_summary *, FILE *, qz_error *);
 
 static renderer pick_renderer(const char *format)
 {
@@ -49,8 +50,10 @@ static renderer pick_renderer(const char *format)
     return NULL;
 }
 
-static qz_status summarize(const char *path, qz_encoding enc, renderer render, char **out,
-                           size_t *len, qz_error *err)
+/* Reads the report, then writes its summary to the output as it is laid out: whole or not at
+ * all with -o (a temporary file renamed when complete), so the output is opened only once the
+ * report was read. */
+static qz_status summarize(const char *path, qz_encoding enc, renderer render, qz_error *err)
 {
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
@@ -58,13 +61,20 @@ static qz_status summarize(const char *path, qz_encoding enc, renderer render, c
     qz_status st = qz_cli_rules(opt_rules, &rules, &ctx, err);
     if (st == QZ_OK)
         st = qz_report_load(&rep, ctx, path, NULL, 0, enc, NULL, err);
+    qz_cli_warnings(ctx); /* before the output, as when it was written in one piece */
+    qz_context_free(ctx);
     if (st == QZ_OK) {
         qz_summary s = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics};
-        st = render(&s, out, len, err);
+        qz_out *out = NULL;
+        st = qz_out_open(&out, opt_output, err);
+        if (st == QZ_OK)
+            st = qz_out_done(out, render(&s, qz_out_file(out), err), err);
+        if (st == QZ_OK)
+            st = qz_out_commit(out, err);
+        else if (out)
+            qz_out_abort(out);
         qz_report_clear(&rep);
     }
-    qz_cli_warnings(ctx);
-    qz_context_free(ctx);
     qz_rules_free(rules);
     return st;
 }
@@ -87,11 +97,6 @@ int cmd_summarize(int argc, char **argv)
                               argc == first ? "missing FILE (use '-' for standard input)"
                                             : "summarize takes one FILE");
     qz_error err = {0};
-    char *out = NULL;
-    size_t len = 0;
-    qz_status st = summarize(argv[first], enc, render, &out, &len, &err);
-    if (st == QZ_OK)
-        st = qz_output_write(opt_output, out, len, &err);
-    free(out);
+    qz_status st = summarize(argv[first], enc, render, &err);
     return st == QZ_OK ? QZ_EXIT_OK : qz_report_error(&err);
 }

@@ -4,17 +4,17 @@
  * exact is followed by its qualifier (QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS_QUALIFIER=more for
  * 30余件); an exact one has no such line. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include "internal.h"
 
-static void put_name(qz_buf *b, const char *key)
+static bool put_name(FILE *f, const char *key)
 {
-    qz_buf_puts(b, "QZ_");
-    for (const char *k = key; *k; k++) {
-        char c = isalnum((unsigned char)*k) ? (char)toupper((unsigned char)*k) : '_';
-        qz_buf_append(b, &c, 1);
-    }
+    bool ok = qz_write(f, "QZ_", 3);
+    for (const char *k = key; ok && *k; k++)
+        ok = putc(isalnum((unsigned char)*k) ? toupper((unsigned char)*k) : '_', f) != EOF;
+    return ok;
 }
 
 static bool plain_number(const char *s)
@@ -25,26 +25,23 @@ static bool plain_number(const char *s)
     return true;
 }
 
-qz_status qz_metrics_render_env(const qz_metrics_view *v, char **out, size_t *len, qz_error *err)
+qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err)
 {
-    qz_buf b = {0};
     for (size_t i = 0; i < v->metrics->n; i++) {
         const qz_quantity *q = &v->metrics->items[i];
         if (!q->first)
             continue;
         char value[100];
         qz_quantity_value(q, value, sizeof value);
-        put_name(&b, q->key);
-        qz_buf_puts(&b, plain_number(value) ? "=" : "='");
-        qz_buf_puts(&b, value); /* digits, '.', '-': never a quote inside */
-        qz_buf_puts(&b, plain_number(value) ? "\n" : "'\n");
-        if (q->qualifier != QZ_QUAL_EXACT) {
-            put_name(&b, q->key);
-            qz_buf_puts(&b, "_QUALIFIER=");
-            qz_buf_puts(&b, qz_qualifier_name(q->qualifier)); /* lower-case letters only */
-            qz_buf_puts(&b, "\n");
-        }
+        bool ok = put_name(out, q->key) && qz_write_str(out, plain_number(value) ? "=" : "='") &&
+                  qz_write_str(out, value) && /* digits, '.', '-': never a quote inside */
+                  qz_write_str(out, plain_number(value) ? "\n" : "'\n");
+        if (ok && q->qualifier != QZ_QUAL_EXACT)
+            ok = put_name(out, q->key) && qz_write_str(out, "_QUALIFIER=") &&
+                 qz_write_str(out, qz_qualifier_name(q->qualifier)) && /* lower-case letters only */
+                 qz_write(out, "\n", 1);
+        if (!ok)
+            return qz_write_fail(err, errno);
     }
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return QZ_OK;
 }

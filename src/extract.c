@@ -564,35 +564,28 @@ static bool apply_also(scan *sc)
     if (!extra)
         return true;
     size_t n = sc->m->n + extra;
-    qz_quantity *items = malloc(n * sizeof *items);
-    long *rule = malloc(n * sizeof *rule);
-    const qz_phrasing **via = malloc(n * sizeof *via);
-    if (!items || !rule || !via) {
-        free(items);
-        free(rule);
-        free(via);
+    if (!QZ_GROW(sc->m->items, sc->cap_items, n) || !QZ_GROW(sc->rule, sc->cap_rule, n) ||
+        !QZ_GROW(sc->via, sc->cap_via, n))
         return false;
-    }
-    size_t w = 0;
-    for (size_t i = 0; i < sc->m->n; i++) {
-        items[w] = sc->m->items[i];
-        rule[w] = sc->rule[i];
-        via[w++] = sc->via[i];
+    /* in place, from the end: each item moves up by the copies before it, never onto one not
+     * yet moved (a second array of every quantity would double the peak for a moment) */
+    qz_quantity *items = sc->m->items;
+    size_t w = n;
+    for (size_t i = sc->m->n; i-- > 0;) {
         const qz_phrasing *ph = sc->via[i];
         if (ph && ph->also && sc->rule[i] != ph->apart_rule) {
-            items[w] = sc->m->items[i];
+            w--;
+            items[w] = items[i];
             items[w].key = sc->r->metrics[ph->also_rule].key;
-            rule[w] = ph->also_rule;
-            via[w++] = NULL;
+            sc->rule[w] = ph->also_rule;
+            sc->via[w] = NULL;
         }
+        w--;
+        items[w] = items[i];
+        sc->rule[w] = sc->rule[i];
+        sc->via[w] = ph;
     }
-    free(sc->m->items);
-    free(sc->rule);
-    free(sc->via);
-    sc->m->items = items;
-    sc->rule = rule;
-    sc->via = via;
-    sc->m->n = sc->cap_items = sc->cap_rule = sc->cap_via = n;
+    sc->m->n = n;
     return true;
 }
 

@@ -1,6 +1,7 @@
 /* summary_html.c — the summary of one report as an HTML page: the cmark tree of
  * markdown.c rendered by cmark_render_html, inside a minimal page that declares UTF-8
  * (without it a browser may guess another encoding for the Chinese text). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@ static const char page_head[] = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=
                                 "<title>qzreport summary</title>\n</head>\n<body>\n";
 static const char page_tail[] = "</body>\n</html>\n";
 
-qz_status qz_summary_render_html(const qz_summary *s, char **out, size_t *len, qz_error *err)
+qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err)
 {
     cmark_node *doc = qz_summary_tree(s);
     if (!doc)
@@ -22,11 +23,9 @@ qz_status qz_summary_render_html(const qz_summary *s, char **out, size_t *len, q
     cmark_node_free(doc);
     if (!body)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_buf b = {0};
-    qz_buf_puts(&b, page_head);
-    qz_buf_puts(&b, body);
-    qz_buf_puts(&b, page_tail);
+    bool ok = qz_write_str(out, page_head) && qz_write_str(out, body) &&
+              qz_write_str(out, page_tail);
+    int e = errno;
     free(body);
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return ok ? QZ_OK : qz_write_fail(err, e);
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "qzreport.h"
 
@@ -20,6 +21,15 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* ---- writing to the caller's stream (the renderers) ---- */
+
+/* Fills err for a write that failed with errno e (0: unknown): QZ_ERR_IO, the system's reason as
+ * the message, no path (the caller knows where it was writing). Returns QZ_ERR_IO. */
+qz_status qz_write_fail(qz_error *err, int e);
+/* fwrite that says whether every byte went out. */
+bool qz_write(FILE *f, const char *s, size_t n);
+bool qz_write_str(FILE *f, const char *s);
 
 /* ---- growable arrays: grow *items to hold at least need elements of size elem ---- */
 

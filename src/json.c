@@ -1,7 +1,10 @@
 /* json.c — the figures of one report as one line of JSON (JSON Lines: one object per file),
  * built with jansson. Values are JSON numbers: whole numbers as integers, decimals as reals
  * printed with 15 significant digits, which gives back exactly the decimal the report wrote
- * (96.9, never 96.900000000000006). */
+ * (96.9, never 96.900000000000006). No tree of the whole document is built: each record (one
+ * quantity, one rate) is a jansson object dumped to the stream as soon as it is made, and only
+ * the brackets and commas around them are written here, as json_dumps would lay them out. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,29 +69,61 @@ static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
     return o;
 }
 
-static json_t *document(const qz_metrics_view *v, bool *ok)
+/* The layout of the whole line, as one json_dumps of the document would give it. */
+#define FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(15))
+
+/* Dumps one value (and releases it). A failed dump is a failed write when the stream says so,
+ * else jansson ran out of memory. */
+static qz_status dump(json_t *value, bool built, FILE *out, qz_error *err)
 {
-    json_t *root = json_object(), *metrics = json_array(), *rates = json_array();
-    qz_json_set(root, "file", json_string(v->doc->source), ok);
-    qz_json_set(root, "metrics", metrics, ok);
-    qz_json_set(root, "rates", rates, ok);
-    if (!root || !*ok)
-        return root;
-    for (size_t i = 0; i < v->metrics->n; i++) {
-        const qz_quantity *q = &v->metrics->items[i];
-        if ((q->first || v->all) && json_array_append_new(metrics, quantity(v, q, ok)) != 0)
-            *ok = false;
-    }
-    for (size_t i = 0; i < v->metrics->nrates; i++)
-        if (json_array_append_new(rates, rate(v, &v->metrics->rates[i], ok)) != 0)
-            *ok = false;
-    return root;
+    int rc = value && built ? json_dumpf(value, out, FLAGS | JSON_ENCODE_ANY) : -1;
+    int e = errno;
+    json_decref(value);
+    if (rc == 0)
+        return QZ_OK;
+    if (value && built && ferror(out))
+        return qz_write_fail(err, e);
+    return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
 }
 
-qz_status qz_metrics_render_json(const qz_metrics_view *v, char **out, size_t *len,
-                                 qz_error *err)
+static qz_status put(const char *s, FILE *out, qz_error *err)
+{
+    return qz_write_str(out, s) ? QZ_OK : qz_write_fail(err, errno);
+}
+
+qz_status qz_metrics_render_json(const qz_metrics_view *v, FILE *out, qz_error *err)
 {
     bool ok = true;
-    json_t *root = document(v, &ok);
-    return qz_json_render(root, ok, JSON_COMPACT | JSON_REAL_PRECISION(15), out, len, err);
+    json_t *file = json_string(v->doc->source);
+    if (!file) /* before anything is written */
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    qz_status st = put("{\"file\":", out, err);
+    if (st == QZ_OK)
+        st = dump(file, ok, out, err);
+    else
+        json_decref(file);
+    if (st == QZ_OK)
+        st = put(",\"metrics\":[", out, err);
+    const char *sep = "";
+    for (size_t i = 0; st == QZ_OK && i < v->metrics->n; i++) {
+        const qz_quantity *q = &v->metrics->items[i];
+        if (!q->first && !v->all)
+            continue;
+        st = put(sep, out, err);
+        json_t *o = st == QZ_OK ? quantity(v, q, &ok) : NULL;
+        if (st == QZ_OK)
+            st = dump(o, ok, out, err);
+        sep = ",";
+    }
+    if (st == QZ_OK)
+        st = put("],\"rates\":[", out, err);
+    sep = "";
+    for (size_t i = 0; st == QZ_OK && i < v->metrics->nrates; i++) {
+        st = put(sep, out, err);
+        json_t *o = st == QZ_OK ? rate(v, &v->metrics->rates[i], &ok) : NULL;
+        if (st == QZ_OK)
+            st = dump(o, ok, out, err);
+        sep = ",";
+    }
+    return st == QZ_OK ? put("]}\n", out, err) : st;
 }

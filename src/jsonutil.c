@@ -1,6 +1,6 @@
 /* jsonutil.c — what the JSON-writing renderers (json.c, check_json.c, check_sarif.c) share:
  * building jansson trees without a check at every call, file names as JSON strings, and the
- * final dump into a buffer. */
+ * final dump of a check report into a buffer (json.c dumps each record to its stream). */
 #include <stdlib.h>
 #include <string.h>
 

@@ -77,7 +77,9 @@ static qz_status utf8_check(const char *s, size_t len, bool *valid, size_t *bad)
     return st;
 }
 
-static qz_status decode_text(const char *source, const char *bytes, size_t len,
+/* Decodes bytes into *text (malloc'd). When *own holds the bytes themselves (a buffer the
+ * loader may reuse), valid UTF-8 is kept in place rather than copied, and *own becomes NULL. */
+static qz_status decode_text(const char *source, const char *bytes, size_t len, char **own,
                              qz_encoding want, qz_doc *doc, char **text, size_t *tlen,
                              qz_error *err)
 {
@@ -90,10 +92,16 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len,
         bool valid;
         st = utf8_check(bytes + skip, len - skip, &valid, &bad_utf8);
         if (st == QZ_OK && valid) {
-            *text = malloc(len - skip + 1);
-            if (!*text)
-                return qz_fail(err, QZ_ERR_NOMEM, source, 0, 0, "out of memory");
-            memcpy(*text, bytes + skip, len - skip);
+            if (*own) { /* the bytes are the text: no second copy of the input */
+                *text = *own;
+                *own = NULL;
+                memmove(*text, *text + skip, len - skip);
+            } else {
+                *text = malloc(len - skip + 1);
+                if (!*text)
+                    return qz_fail(err, QZ_ERR_NOMEM, source, 0, 0, "out of memory");
+                memcpy(*text, bytes + skip, len - skip);
+            }
             (*text)[len - skip] = '\0';
             *tlen = len - skip;
             doc->encoding = QZ_ENC_UTF8;
@@ -279,26 +287,39 @@ typedef struct {
 } judged;
 
 /* Appends the first len bytes of line l to out at *w (the text and its conversion are
- * assembled by the same steps). */
+ * assembled by the same steps); with no out, the text is still t itself up to *w. */
 static void put_line(char *out, size_t *w, const char *t, line_span l, size_t len)
 {
-    memcpy(out + *w, t + l.start, len);
+    if (out)
+        memcpy(out + *w, t + l.start, len);
     *w += len;
+}
+
+/* The text parts from t at w, where the first repair is: from here on it is a copy. */
+static bool start_copy(qz_doc *doc, const char *t, size_t tlen, size_t w)
+{
+    if (doc->text)
+        return true;
+    if (!(doc->text = malloc(tlen + 1)))
+        return false;
+    memcpy(doc->text, t, w);
+    return true;
 }
 
 /* Copies the lines into the document text, dropping the line end (and trailing spaces) of each
  * broken line and every page-furniture line with its line end, and records each original
  * line's start (a dropped line starts where the text after it does). When the text was
- * converted (conv), the conversion is joined the same way into *jconv, for the match view. */
+ * converted (conv), the conversion is joined the same way into *jconv, for the match view.
+ * A text with nothing to repair is t as it is: doc->text stays NULL then, and no copy is
+ * made. */
 static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_span *lines,
                           size_t n, const judged *conv, size_t clen, char **jconv,
                           size_t *jclen, qz_context *cx)
 {
-    doc->text = malloc(tlen + 1);
     doc->line_start = malloc((n ? n : 1) * sizeof *doc->line_start);
     char *jc = conv ? malloc(clen + 1) : NULL;
     *jconv = jc;
-    if (!doc->text || !doc->line_start || (conv && !jc))
+    if (!doc->line_start || (conv && !jc))
         return QZ_ERR_NOMEM;
     const char *jt = conv ? conv->t : t;
     const line_span *jl = conv ? conv->lines : lines;
@@ -313,14 +334,18 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         doc->line_start[i] = w;
         bool has_end = lines[i].start + lines[i].len < tlen;
         if (drop && drop[i]) {
-            ok = add_repair(doc, &cap, QZ_REPAIR_PAGE_NUMBER, i + 1, w,
-                            lines[i].len + has_end);
+            ok = start_copy(doc, t, tlen, w) &&
+                 add_repair(doc, &cap, QZ_REPAIR_PAGE_NUMBER, i + 1, w, lines[i].len + has_end);
             continue;
         }
         size_t next = i + 1;
         while (drop && next < n && drop[next])
             next++;
         bool join = cx && broken_after(cx, jt, jl, n, i, next, header_end);
+        if (join && !start_copy(doc, t, tlen, w)) {
+            ok = false;
+            break;
+        }
         size_t trailing = join ? qz_trim_space_end(t + lines[i].start, lines[i].len) : 0;
         put_line(doc->text, &w, t, lines[i], lines[i].len - trailing);
         if (jc) /* trailing spaces are the same characters in the conversion */
@@ -328,7 +353,9 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         if (join) {
             ok = add_repair(doc, &cap, QZ_REPAIR_JOINED, i + 1, w, trailing + 1);
         } else if (has_end) {
-            doc->text[w++] = '\n';
+            if (doc->text)
+                doc->text[w] = '\n';
+            w++;
             if (jc)
                 jc[cw++] = '\n';
         }
@@ -336,7 +363,8 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     free(drop);
     if (!ok)
         return QZ_ERR_NOMEM;
-    doc->text[w] = '\0';
+    if (doc->text)
+        doc->text[w] = '\0';
     doc->len = w;
     doc->nlines = n;
     if (jc) {
@@ -346,8 +374,9 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     return QZ_OK;
 }
 
-qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
-                            qz_encoding encoding, qz_context *ctx, qz_error *err)
+/* qz_doc_load_bytes, where *own may hold the bytes for the loader to reuse (see decode_text). */
+static qz_status load(qz_doc **out, const char *source, const char *bytes, size_t len,
+                      char **own, qz_encoding encoding, qz_context *ctx, qz_error *err)
 {
     *out = NULL;
     qz_context_begin_doc(ctx);
@@ -362,17 +391,19 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
     }
     char *t = NULL;
     size_t tlen = 0;
-    qz_status st = decode_text(name, bytes, len, encoding, doc, &t, &tlen, err);
+    qz_status st = decode_text(name, bytes, len, own, encoding, doc, &t, &tlen, err);
     if (st != QZ_OK) {
         qz_doc_free(doc);
         return st;
     }
-    doc->src = malloc(tlen + 1);
-    if (doc->src) {
+    /* doc->src is the text as decoded: a copy of its own only when CRs are to be normalised in
+     * t; otherwise t itself, kept once the text is assembled from it (below) */
+    bool cr = memchr(t, '\r', tlen) != NULL;
+    if (cr && (doc->src = malloc(tlen + 1))) {
         memcpy(doc->src, t, tlen + 1);
         doc->src_len = tlen;
     }
-    st = doc->src ? normalise_newlines(doc, t, &tlen) : QZ_ERR_NOMEM;
+    st = !cr || doc->src ? normalise_newlines(doc, t, &tlen) : QZ_ERR_NOMEM;
     line_span *lines = NULL, *clines = NULL;
     size_t n = 0, cn = 0;
     if (st == QZ_OK)
@@ -394,6 +425,16 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
     judged j = {conv, clines};
     if (st == QZ_OK)
         st = assemble(doc, t, tlen, lines, n, conv ? &j : NULL, clen, &jconv, &jclen, ctx);
+    if (st == QZ_OK) {
+        if (!doc->had_cr) { /* t is the text as decoded */
+            doc->src = t;
+            doc->src_len = tlen;
+        }
+        if (!doc->text) /* nothing was repaired: t is the text too, one copy serves both */
+            doc->text = t;
+        if (doc->src == t || doc->text == t)
+            t = NULL;
+    }
     free(lines);
     free(clines);
     free(conv);
@@ -414,6 +455,13 @@ qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
     return QZ_OK;
 }
 
+qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
+                            qz_encoding encoding, qz_context *ctx, qz_error *err)
+{
+    char *own = NULL; /* the caller's bytes: copied */
+    return load(out, source, bytes, len, &own, encoding, ctx, err);
+}
+
 qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
                            qz_context *ctx, qz_error *err)
 {
@@ -423,7 +471,7 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
     qz_status st = qz_file_read(path, &bytes, &len, err);
     if (st != QZ_OK)
         return st;
-    st = qz_doc_load_bytes(out, path, bytes, len, encoding, ctx, err);
+    st = load(out, path, bytes, len, &bytes, encoding, ctx, err); /* may keep the bytes */
     free(bytes);
     return st;
 }
@@ -436,10 +484,11 @@ void qz_doc_free(qz_doc *doc)
     if (doc->view != doc->text)
         free(doc->view);
     free(doc->folds);
+    if (doc->src != doc->text)
+        free(doc->src);
     free(doc->text);
     free(doc->line_start);
     free(doc->repairs);
-    free(doc->src);
     free(doc->cr_at);
     free(doc);
 }

@@ -1,5 +1,6 @@
 /* markdown.c — the summary of one report as a cmark node tree, rendered as CommonMark.
  * The tree is built from nodes, never from Markdown text, so cmark does all the escaping. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,17 +339,18 @@ cmark_node *qz_summary_tree(const qz_summary *s)
     return doc;
 }
 
-qz_status qz_summary_render_markdown(const qz_summary *s, char **out, size_t *len,
-                                     qz_error *err)
+qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err)
 {
     cmark_node *doc = qz_summary_tree(s);
     if (!doc)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     /* width 0: no wrapping, so that each item stays on one line */
-    *out = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+    char *text = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
     cmark_node_free(doc);
-    if (!*out)
+    if (!text)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    *len = strlen(*out);
-    return QZ_OK;
+    bool ok = qz_write_str(out, text);
+    int e = errno;
+    free(text);
+    return ok ? QZ_OK : qz_write_fail(err, e);
 }

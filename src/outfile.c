@@ -111,18 +111,33 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
     return QZ_OK;
 }
 
-qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
+FILE *qz_out_file(qz_out *o)
 {
-    if (len && fwrite(data, 1, len, o->f) != len)
-        return fail(err, o->path, "", errno ? errno : EIO);
+    return o->f;
+}
+
+qz_status qz_out_done(qz_out *o, qz_status st, qz_error *err)
+{
+    if (ferror(o->f)) {
+        if (st != QZ_ERR_IO) /* the writer did not say why */
+            return fail(err, o->path, "", EIO);
+        /* the library's message is the system's reason; the path is the output's */
+        snprintf(err->path, sizeof err->path, "%s", o->path ? o->path : "<stdout>");
+        err->line = err->column = 0;
+        return st;
+    }
+    if (st != QZ_OK)
+        return st;
     if (!o->path && fflush(stdout) != 0) /* a reader sees each file's part as soon as done */
         return fail(err, o->path, "", errno);
     return QZ_OK;
 }
 
-FILE *qz_out_file(qz_out *o)
+qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
 {
-    return o->f;
+    if (len && fwrite(data, 1, len, o->f) != len)
+        return fail(err, o->path, "", errno ? errno : EIO);
+    return qz_out_done(o, QZ_OK, err);
 }
 
 qz_status qz_out_commit(qz_out *o, qz_error *err)

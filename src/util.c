@@ -1,5 +1,5 @@
-/* util.c — errors, growable arrays and buffers, whole files, lines, iconv and UTF-8 helpers
- * for the whole library. */
+/* util.c — errors, writing, growable arrays and buffers, whole files, lines, iconv and UTF-8
+ * helpers for the whole library. */
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -23,6 +23,21 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
     return status;
+}
+
+qz_status qz_write_fail(qz_error *err, int e)
+{
+    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, "%s", strerror(e ? e : EIO));
+}
+
+bool qz_write(FILE *f, const char *s, size_t n)
+{
+    return n == 0 || fwrite(s, 1, n, f) == n;
+}
+
+bool qz_write_str(FILE *f, const char *s)
+{
+    return qz_write(f, s, strlen(s));
 }
 
 void qz_error_format(const qz_error *err, char *buf, size_t size)
@@ -97,9 +112,17 @@ void qz_buf_free(qz_buf *b)
     b->failed = false;
 }
 
-static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len, qz_error *err)
+/* Reads f to its end; size is what fstat says a regular file holds (0 if unknown), so that its
+ * bytes land in one allocation of their size rather than in a buffer doubled as it fills. */
+static qz_status read_stream(FILE *f, const char *name, size_t size, char **out, size_t *len,
+                             qz_error *err)
 {
     qz_buf b = {0};
+    if (size && size <= QZ_MAX_INPUT_BYTES) {
+        if (!(b.data = malloc(size + 1)))
+            return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
+        b.cap = size + 1;
+    }
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
@@ -130,12 +153,14 @@ qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_
     if (!f)
         return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
     struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    bool known = fstat(fileno(f), &sb) == 0;
+    if (known && S_ISDIR(sb.st_mode)) {
         if (!is_stdin)
             fclose(f);
         return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
     }
-    qz_status st = read_stream(f, name, bytes, len, err);
+    size_t size = known && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 0;
+    qz_status st = read_stream(f, name, size, bytes, len, err);
     if (!is_stdin)
         fclose(f);
     return st;

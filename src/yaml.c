@@ -1,5 +1,8 @@
 /* yaml.c — YAML through libyaml's event API: the summary of one report, and the figures of
- * `qzreport metrics --format yaml`. It only lays out what the stages found. */
+ * `qzreport metrics --format yaml`. It only lays out what the stages found. The emitter writes
+ * to the caller's stream as events go out (through its own small buffer), so no copy of the
+ * document is held. */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,12 +16,17 @@ typedef struct {
     yaml_emitter_t em;
     const qz_doc *doc;
     bool ok;
+    FILE *out;
+    int write_errno; /* why the stream refused bytes; -1 while it has not */
 } emitter;
 
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
-    qz_buf_append(data, (const char *)buffer, size);
-    return !((qz_buf *)data)->failed;
+    emitter *e = data;
+    if (qz_write(e->out, (const char *)buffer, size))
+        return 1;
+    e->write_errno = errno;
+    return 0;
 }
 
 static void emit(emitter *e, yaml_event_t *ev, int initialised)
@@ -362,15 +370,14 @@ static void emit_summary(emitter *e, const qz_summary *s)
 
 typedef void (*body_fn)(emitter *e, const void *arg);
 
-/* Runs an emitter over body into a fresh buffer: unicode, no line wrapping. */
-static qz_status render(const qz_doc *doc, body_fn body, const void *arg, char **out,
-                        size_t *len, qz_error *err)
+/* Runs an emitter over body, writing to out: unicode, no line wrapping. */
+static qz_status render(const qz_doc *doc, body_fn body, const void *arg, FILE *out,
+                        qz_error *err)
 {
-    qz_buf b = {0};
-    emitter e = {.doc = doc, .ok = true};
+    emitter e = {.doc = doc, .ok = true, .out = out, .write_errno = -1};
     if (!yaml_emitter_initialize(&e.em))
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    yaml_emitter_set_output(&e.em, write_handler, &b);
+    yaml_emitter_set_output(&e.em, write_handler, &e);
     yaml_emitter_set_unicode(&e.em, 1);
     yaml_emitter_set_width(&e.em, -1);
     yaml_emitter_set_indent(&e.em, 2);
@@ -378,15 +385,14 @@ static qz_status render(const qz_doc *doc, body_fn body, const void *arg, char *
     if (e.ok && !yaml_emitter_flush(&e.em))
         e.ok = false;
     const char *problem = e.em.problem;
+    bool nomem = e.em.error == YAML_MEMORY_ERROR;
     yaml_emitter_delete(&e.em);
-    if (!e.ok || b.failed) {
-        bool nomem = b.failed;
-        qz_buf_free(&b);
+    if (e.write_errno >= 0)
+        return qz_write_fail(err, e.write_errno);
+    if (!e.ok)
         return qz_fail(err, nomem ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL, NULL, 0, 0,
                        "YAML emitter: %s", problem ? problem : "out of memory");
-    }
-    *out = qz_buf_release(&b, len);
-    return *out ? QZ_OK : qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return QZ_OK;
 }
 
 static void summary_body(emitter *e, const void *arg)
@@ -394,9 +400,9 @@ static void summary_body(emitter *e, const void *arg)
     emit_summary(e, arg);
 }
 
-qz_status qz_summary_render_yaml(const qz_summary *s, char **out, size_t *len, qz_error *err)
+qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err)
 {
-    return render(s->doc, summary_body, s, out, len, err);
+    return render(s->doc, summary_body, s, out, err);
 }
 
 static void metrics_body(emitter *e, const void *arg)
@@ -415,8 +421,7 @@ static void metrics_body(emitter *e, const void *arg)
     emit(e, &ev, yaml_stream_end_event_initialize(&ev));
 }
 
-qz_status qz_metrics_render_yaml(const qz_metrics_view *v, char **out, size_t *len,
-                                 qz_error *err)
+qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *err)
 {
-    return render(v->doc, metrics_body, v, out, len, err);
+    return render(v->doc, metrics_body, v, out, err);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qzreport.h"
 
@@ -411,6 +412,51 @@ static void test_sample(void **state)
     qz_doc_free(doc);
 }
 
+/* The text is held once when it can be: a report with nothing to repair and no CR is its own
+ * source (doc->src == doc->text, the file's buffer itself when read from a file); otherwise the
+ * source is a copy of its own, as decoded. */
+static void test_copies_of_the_text(void **state)
+{
+    (void)state;
+    const char plain[] = "一、标题\n正文。\n";
+    qz_doc *doc = load_str(plain);
+    assert_ptr_equal(doc->src, doc->text);
+    assert_int_equal(doc->src_len, doc->len);
+    assert_ptr_equal(doc->view, doc->text);
+    qz_doc_free(doc);
+
+    const char joined[] = "一、标题\n正文在这里被截断的工  \n程继续。\n";
+    doc = load_str(joined);
+    assert_int_equal(doc->nrepairs, 1);
+    assert_ptr_not_equal(doc->src, doc->text);
+    assert_int_equal(doc->src_len, strlen(joined));
+    assert_memory_equal(doc->src, joined, strlen(joined));
+    assert_string_equal(doc->text, "一、标题\n正文在这里被截断的工程继续。\n");
+    qz_doc_free(doc);
+
+    const char crlf[] = "一行。\r\n二行。\r\n";
+    doc = load_str(crlf);
+    assert_ptr_not_equal(doc->src, doc->text);
+    assert_string_equal(doc->src, crlf);
+    assert_string_equal(doc->text, "一行。\n二行。\n");
+    qz_doc_free(doc);
+
+    /* from a file, with a BOM: the bytes read are the text, BOM gone */
+    char path[] = "/tmp/qz-test-load-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char bom[] = "\xEF\xBB\xBF一、标题\n正文。";
+    assert_int_equal(write(fd, bom, strlen(bom)), (ssize_t)strlen(bom));
+    close(fd);
+    qz_error err = {0};
+    assert_int_equal(qz_doc_load_file(&doc, path, QZ_ENC_AUTO, ctx, &err), QZ_OK);
+    unlink(path);
+    assert_true(doc->had_bom);
+    assert_string_equal(doc->text, "一、标题\n正文。");
+    assert_ptr_equal(doc->src, doc->text);
+    qz_doc_free(doc);
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -460,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_view_traditional),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_sample),
+        cmocka_unit_test(test_copies_of_the_text),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_encoding_names),
     };

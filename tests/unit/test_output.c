@@ -1,14 +1,18 @@
 /* test_output.c — the output formats parse back with the libraries that read them (JSON with
- * jansson, YAML with libyaml) and carry the sample's figures exactly. */
+ * jansson, YAML with libyaml) and carry the sample's figures exactly; the renderers write to a
+ * stream as they go and report a failed write. */
+#define _GNU_SOURCE /* fopencookie, to watch the writes */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include <jansson.h>
 #include <yaml.h>
@@ -49,14 +53,43 @@ static qz_metrics_view view(bool all)
     return (qz_metrics_view){.doc = doc, .outline = outline, .metrics = metrics, .all = all};
 }
 
+/* What a renderer writes, in memory (open_memstream): NUL-terminated, its length in *len. */
+typedef qz_status (*metrics_fn)(const qz_metrics_view *, FILE *, qz_error *);
+typedef qz_status (*summary_fn)(const qz_summary *, FILE *, qz_error *);
+
+static char *in_memory(metrics_fn mf, const qz_metrics_view *v, summary_fn sf,
+                       const qz_summary *s, size_t *len)
+{
+    char *out = NULL;
+    size_t n = 0;
+    FILE *f = open_memstream(&out, &n);
+    assert_non_null(f);
+    qz_error err = {0};
+    qz_status st = mf ? mf(v, f, &err) : sf(s, f, &err);
+    assert_int_equal(fclose(f), 0);
+    if (st != QZ_OK)
+        fail_msg("renderer failed: %s", err.message);
+    *len = n;
+    return out;
+}
+
+static char *metrics_text(metrics_fn fn, const qz_metrics_view *v, size_t *len)
+{
+    return in_memory(fn, v, NULL, NULL, len);
+}
+
+static char *summary_text(summary_fn fn, const qz_summary *s, size_t *len)
+{
+    return in_memory(NULL, NULL, fn, s, len);
+}
+
 static void test_json(void **state)
 {
     (void)state;
     qz_metrics_view v = view(false);
     char *out;
     size_t len;
-    qz_error err = {0};
-    assert_int_equal(qz_metrics_render_json(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_json, &v, &len);
     assert_int_equal(out[len - 1], '\n');
     assert_null(memchr(out, '\n', len - 1)); /* one line: JSON Lines */
     json_error_t jerr;
@@ -109,14 +142,13 @@ static void test_yaml(void **state)
     qz_metrics_view v = view(true);
     char *out;
     size_t len;
-    qz_error err = {0};
-    assert_int_equal(qz_metrics_render_yaml(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_yaml, &v, &len);
     assert_true(yaml_nodes(out, len) > 100);
     assert_non_null(strstr(out, "{key: audit.rectification_rate, value: 96.9, unit: '%'"));
     assert_non_null(strstr(out, "{key: null, value: 336, unit: 件"));
     free(out);
     qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics};
-    assert_int_equal(qz_summary_render_yaml(&s, &out, &len, &err), QZ_OK);
+    out = summary_text(qz_summary_render_yaml, &s, &len);
     assert_true(yaml_nodes(out, len) > 100);
     assert_non_null(strstr(out, "\nrates:\n- {key: audit.rectification_rate, stated: 96.9, "
                                 "numerator: 93, denominator: 96, "
@@ -131,19 +163,18 @@ static void test_env_and_tsv(void **state)
     qz_metrics_view v = view(false);
     char *out;
     size_t len;
-    qz_error err = {0};
-    assert_int_equal(qz_metrics_render_env(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_env, &v, &len);
     assert_non_null(strstr(out, "QZ_AUDIT_RECTIFICATION_RATE=96.9\n"));
     assert_non_null(strstr(out, "QZ_APPOINTMENTS_PERSON_TIMES=99\n"));
     free(out);
     v.with_file = true;
-    assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_tsv, &v, &len);
     assert_non_null(
         strstr(out, "data/quzhou-2023.txt\tproposals.resolved_rate\t91.8\texact\t%\t32\t占91.8%\n"));
     free(out);
     /* every figure of the sample that `metrics` reports is exact: no _QUALIFIER line */
     v.with_file = false;
-    assert_int_equal(qz_metrics_render_env(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_env, &v, &len);
     assert_null(strstr(out, "_QUALIFIER="));
     free(out);
 }
@@ -194,7 +225,7 @@ static void test_env_and_tsv_qualifiers(void **state)
     size_t len;
 
     /* tsv: QUALIFIER right after VALUE, for exact figures too */
-    assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_tsv, &v, &len);
     assert_string_equal(out, "laws.reviewed_normative_documents\t30\tmore\t件\t1\t审查规范性文件30余件\n"
                              "meetings.standing_committee\t10\texact\t次\t1\t召开常委会会议10次\n"
                              "reports.heard\t10..20\tvague\t个\t1\t听取审议专项报告十几个\n");
@@ -203,7 +234,7 @@ static void test_env_and_tsv_qualifiers(void **state)
     /* several files, every quantity: the file name first, then the same six columns */
     v.all = true;
     v.with_file = true;
-    assert_int_equal(qz_metrics_render_tsv(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_tsv, &v, &len);
     assert_non_null(strstr(out, "qual.txt\tquantity\t20\tabout\t次\t2\t开展调研约20次\n"));
     assert_non_null(
         strstr(out, "qual.txt\tmeetings.standing_committee\t5\tless\t次\t2\t另召开常委会会议不足5次\n"));
@@ -220,7 +251,7 @@ static void test_env_and_tsv_qualifiers(void **state)
 
     /* env: a _QUALIFIER line after each first mention that is not exact, none for exact ones
      * nor for later mentions (--all does not apply) */
-    assert_int_equal(qz_metrics_render_env(&v, &out, &len, &err), QZ_OK);
+    out = metrics_text(qz_metrics_render_env, &v, &len);
     assert_string_equal(out, "QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS=30\n"
                              "QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS_QUALIFIER=more\n"
                              "QZ_MEETINGS_STANDING_COMMITTEE=10\n"
@@ -237,9 +268,8 @@ static void test_markdown_and_html(void **state)
     qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics};
     char *md, *html;
     size_t len;
-    qz_error err = {0};
-    assert_int_equal(qz_summary_render_markdown(&s, &md, &len, &err), QZ_OK);
-    assert_int_equal(qz_summary_render_html(&s, &html, &len, &err), QZ_OK);
+    md = summary_text(qz_summary_render_markdown, &s, &len);
+    html = summary_text(qz_summary_render_html, &s, &len);
     /* every section title is in both */
     for (size_t i = 0; i < outline->nsections; i++) {
         char title[256];
@@ -255,6 +285,110 @@ static void test_markdown_and_html(void **state)
     free(html);
 }
 
+/* The streamed line is what one json_dumps of the whole document would give (the layout of
+ * the tree this renderer used to build): dumped again from its parse, it is the same bytes. */
+static void test_json_is_one_dump(void **state)
+{
+    (void)state;
+    qz_metrics_view v = view(true);
+    size_t len;
+    char *out = metrics_text(qz_metrics_render_json, &v, &len);
+    json_error_t jerr;
+    json_t *root = json_loads(out, 0, &jerr);
+    assert_non_null(root);
+    assert_true(json_array_size(json_object_get(root, "metrics")) > 50);
+    char *again = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    assert_non_null(again);
+    assert_int_equal(strlen(again) + 1, len);
+    assert_memory_equal(out, again, len - 1);
+    free(again);
+    json_decref(root);
+    free(out);
+}
+
+/* A stream that refuses bytes (/dev/full, unbuffered so that each write reaches it) stops every
+ * renderer with QZ_ERR_IO and the system's reason, not a crash nor an "out of memory". */
+static void test_write_error(void **state)
+{
+    (void)state;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f)
+        skip();
+    setvbuf(f, NULL, _IONBF, 0);
+    qz_metrics_view v = view(true);
+    qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics};
+    metrics_fn mf[] = {qz_metrics_render_tsv, qz_metrics_render_json, qz_metrics_render_yaml,
+                       qz_metrics_render_env};
+    summary_fn sf[] = {qz_summary_render_yaml, qz_summary_render_markdown,
+                       qz_summary_render_html};
+    for (size_t i = 0; i < 7; i++) {
+        qz_error err = {0};
+        qz_status st = i < 4 ? mf[i](&v, f, &err) : sf[i - 4](&s, f, &err);
+        assert_int_equal(st, QZ_ERR_IO);
+        assert_string_equal(err.message, strerror(ENOSPC));
+        assert_string_equal(err.path, "");
+        clearerr(f);
+    }
+    fclose(f);
+}
+
+/* What reaches the stream, write by write (unbuffered: each fwrite is one call here). */
+typedef struct {
+    size_t total, largest, writes;
+} watch;
+
+static ssize_t watch_write(void *cookie, const char *buf, size_t size)
+{
+    (void)buf;
+    watch *w = cookie;
+    w->total += size;
+    w->writes++;
+    if (size > w->largest)
+        w->largest = size;
+    return (ssize_t)size;
+}
+
+/* The renderers write as they go: a document of 20,000 figures (over 320 KiB in every format)
+ * goes out in pieces no larger than libyaml's own output buffer, never as one whole-document
+ * buffer. */
+static void test_written_as_it_goes(void **state)
+{
+    (void)state;
+    static const char clause[] = "召开会议10次，";
+    size_t n = 20000, clen = sizeof clause - 1;
+    char *text = malloc(n * clen + 2);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * clen, clause, clen);
+    memcpy(text + n * clen, "\n", 2);
+    qz_error err = {0};
+    qz_doc *d;
+    qz_outline *o;
+    qz_metrics *m;
+    assert_int_equal(qz_doc_load_bytes(&d, "many.txt", text, n * clen + 1, QZ_ENC_AUTO, ctx,
+                                       &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, d, ctx, &err), QZ_OK);
+    assert_int_equal(qz_metrics_new(&m, d, o, ctx, &err), QZ_OK);
+    assert_int_equal(m->n, n);
+    qz_metrics_view v = {.doc = d, .outline = o, .metrics = m, .all = true};
+    metrics_fn fn[] = {qz_metrics_render_tsv, qz_metrics_render_json, qz_metrics_render_yaml};
+    for (size_t i = 0; i < 3; i++) {
+        watch w = {0};
+        FILE *f = fopencookie(&w, "w", (cookie_io_functions_t){.write = watch_write});
+        assert_non_null(f);
+        setvbuf(f, NULL, _IONBF, 0);
+        assert_int_equal(fn[i](&v, f, &err), QZ_OK);
+        fclose(f);
+        assert_true(w.total > 20 * 16384);
+        assert_true(w.largest <= 16384);
+        assert_true(w.writes > 60);
+    }
+    qz_metrics_free(m);
+    qz_outline_free(o);
+    qz_doc_free(d);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +397,9 @@ int main(void)
         cmocka_unit_test(test_env_and_tsv),
         cmocka_unit_test(test_env_and_tsv_qualifiers),
         cmocka_unit_test(test_markdown_and_html),
+        cmocka_unit_test(test_json_is_one_dump),
+        cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_written_as_it_goes),
     };
     return cmocka_run_group_tests_name("output", tests, setup, teardown);
 }
