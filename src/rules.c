@@ -1429,3 +1429,22 @@ void qz_rules_free(qz_rules *r)
     qz_pattern_clear(&r->number_start);
     free(r);
 }
+
+/* ---- for the rules image (image.c) ---- */
+
+/* An image holds every field of the rules, what finalize built included (the combined patterns
+ * and their compiled code, unit_ok, the resolved indexes); what compile_pending does is done
+ * again after an image is read, through qz_rules_finish, so that data derived there is derived
+ * for both paths. */
+
+bool qz_rules_each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg)
+{
+    return each_pattern(r, fn, arg);
+}
+
+qz_status qz_rules_finish(qz_rules *r, qz_error *err)
+{
+    for (size_t i = 0; i < r->nchecks; i++)
+        check_info(&r->checks[i]);
+    return compile_pending(r, err);
+}

@@ -134,6 +134,16 @@ struct qz_rules {
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
 };
 
+/* ---- for the rules image (image.h) ---- */
+
+/* Calls fn on every pattern the rules hold, in a fixed order (the order of the image's compiled
+ * patterns); stops at the first false, and returns false then. */
+bool qz_rules_each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg);
+/* Completes rules whose fields were read from an image, as loading YAML completes them: what is
+ * derived from the fields (the check rules' public view, the patterns' numbers) and every
+ * pattern that has a source but no compiled code. */
+qz_status qz_rules_finish(qz_rules *r, qz_error *err);
+
 /* ---- line queries shared by the loader and the sectioner ---- */
 
 typedef struct {
