@@ -1,5 +1,6 @@
 /* rules.c — reads data/…yaml (built in, or a user's file) with libyaml and compiles every
- * pattern once with PCRE2 JIT. */
+ * pattern once with PCRE2 JIT. The built-in files are read at build time (tools/rules_image.c);
+ * a run reads the rules image that was made of them (image.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1267,7 +1268,7 @@ static bool rules_complete(const qz_rules *r)
     return r->address.source && r->sentence_end.source && r->topic.source;
 }
 
-qz_status qz_rules_new(qz_rules **out, qz_error *err)
+qz_status qz_rules_new_yaml(qz_rules **out, qz_error *err)
 {
     *out = NULL;
     qz_rules *r = calloc(1, sizeof *r);

@@ -134,8 +134,12 @@ struct qz_rules {
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
 };
 
-/* ---- for the rules image (image.h) ---- */
+/* ---- loading: the built-in rules, from YAML or from the image (image.h) ---- */
 
+/* The built-in rules read from data/…yaml (embedded by tools/embed.sh, builtin.h) and every
+ * pattern compiled: what tools/rules_image.c makes the image of at build time. qz_rules_new
+ * reads that image instead. */
+qz_status qz_rules_new_yaml(qz_rules **out, qz_error *err);
 /* Calls fn on every pattern the rules hold, in a fixed order (the order of the image's compiled
  * patterns); stops at the first false, and returns false then. */
 bool qz_rules_each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg);
