@@ -34,7 +34,11 @@ DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
 CLI_SRC  = src/main.c src/cli.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
-LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o $(B)/rules_image.o
+# The objects that hold the built-in rules image and read it; the image's generator is linked
+# with the others.
+IMAGE_OBJ = $(B)/builtin.o $(B)/rules_image.o
+GEN_OBJ  = $(filter-out $(IMAGE_OBJ),$(LIB_OBJ))
 CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -84,6 +88,21 @@ $(B)/data.c: $(DATA) tools/embed.sh
 	sh tools/embed.sh $@ $(DATA)
 
 $(B)/data.o: $(B)/data.c $(B)/flags
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -c $< -o $@
+
+# The built-in rules, loaded and compiled at build time (README.md, "Rules"): the generator
+# reads data/*.yaml as embedded above, so that a mistake in them fails the build with
+# FILE:LINE:COL, and writes the loaded rules with their compiled patterns as one image, which
+# qz_rules_new reads. It is built with the same compiler and flags as the library (sanitizers
+# included) and rebuilt, with the image, when the data, the generator or the library change.
+$(B)/tools/rules_image: tools/rules_image.c $(GEN_OBJ) $(B)/flags
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP $< $(GEN_OBJ) $(QZ_LIBS) -o $@
+
+$(B)/rules_image.c: $(B)/tools/rules_image
+	$(B)/tools/rules_image $@
+
+$(B)/rules_image.o: $(B)/rules_image.c $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libqzreport.a: $(LIB_OBJ)
@@ -150,4 +169,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz tests/fuzz/bin qzreport
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d)
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tools/*.d)

@@ -1,4 +1,5 @@
-/* builtin.h — the data files (data/…yaml) compiled into the binary by tools/embed.sh.
+/* builtin.h — the data files (data/…yaml) compiled into the binary by tools/embed.sh, and the
+ * rules image made of them at build time by tools/rules_image.c (image.h).
  * Ownership: the bytes are static and read-only. */
 #ifndef QZ_BUILTIN_H
 #define QZ_BUILTIN_H
@@ -13,5 +14,9 @@ typedef struct {
 
 extern const qz_builtin_file qz_builtin_files[];
 extern const size_t qz_builtin_nfiles;
+
+/* The built-in rules, loaded and compiled: what qz_rules_new reads (builtin.c). */
+extern const unsigned char qz_builtin_image[];
+extern const size_t qz_builtin_image_len;
 
 #endif

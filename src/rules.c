@@ -1,5 +1,6 @@
 /* rules.c — reads data/…yaml (built in, or a user's file) with libyaml and compiles every
- * pattern once with PCRE2 JIT. */
+ * pattern once with PCRE2 JIT. The built-in files are read at build time (tools/rules_image.c);
+ * a run reads the rules image that was made of them (image.c). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1079,7 +1080,7 @@ static bool rules_complete(const qz_rules *r)
     return r->address.source && r->sentence_end.source && r->topic.source;
 }
 
-qz_status qz_rules_new(qz_rules **out, qz_error *err)
+qz_status qz_rules_new_yaml(qz_rules **out, qz_error *err)
 {
     *out = NULL;
     qz_rules *r = calloc(1, sizeof *r);
@@ -1240,4 +1241,23 @@ void qz_rules_free(qz_rules *r)
     qz_pattern_clear(&r->view_drop_any);
     qz_cue_index_free(r);
     free(r);
+}
+
+/* ---- for the rules image (image.c) ---- */
+
+/* An image holds every field of the rules, what finalize built included (the combined patterns
+ * and their compiled code, unit_ok, the resolved indexes); what compile_pending does is done
+ * again after an image is read, through qz_rules_finish, so that data derived there is derived
+ * for both paths. */
+
+bool qz_rules_each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg)
+{
+    return each_pattern(r, fn, arg);
+}
+
+qz_status qz_rules_finish(qz_rules *r, qz_error *err)
+{
+    for (size_t i = 0; i < r->nchecks; i++)
+        check_info(&r->checks[i]);
+    return compile_pending(r, err);
 }

@@ -159,6 +159,20 @@ void qz_cue_index_free(qz_rules *r);
 /* The cues whose word starts with code point cp: [*first, *first + *n) of r->cues. */
 void qz_cue_lookup(const qz_rules *r, uint32_t cp, size_t *first, size_t *n);
 
+/* ---- loading: the built-in rules, from YAML or from the image (image.h) ---- */
+
+/* The built-in rules read from data/…yaml (embedded by tools/embed.sh, builtin.h) and every
+ * pattern compiled: what tools/rules_image.c makes the image of at build time. qz_rules_new
+ * reads that image instead. */
+qz_status qz_rules_new_yaml(qz_rules **out, qz_error *err);
+/* Calls fn on every pattern the rules hold, in a fixed order (the order of the image's compiled
+ * patterns); stops at the first false, and returns false then. */
+bool qz_rules_each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *arg);
+/* Completes rules whose fields were read from an image, as loading YAML completes them: what is
+ * derived from the fields (the check rules' public view, the patterns' numbers) and every
+ * pattern that has a source but no compiled code. */
+qz_status qz_rules_finish(qz_rules *r, qz_error *err);
+
 /* ---- line queries shared by the loader and the sectioner ---- */
 
 typedef struct {
