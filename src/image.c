@@ -292,8 +292,9 @@ static void io_phrasing(io *s, qz_phrasing *p, size_t rule_metrics)
     io_index(s, &p->apart_rule, rule_metrics);
     io_str(s, &p->also);
     io_index(s, &p->also_rule, rule_metrics);
-    /* number, cue_before, cue_after: the cue index's, built again when the image is read
-     * (qz_rules_finish) */
+    io_unsigned(s, &p->number);
+    io_bool(s, &p->cue_before);
+    io_bool(s, &p->cue_after);
 }
 
 /* unit_ok has one byte per measure word of the rules, then % and pp (rules.c build_unit_ok). */
@@ -377,8 +378,38 @@ static void io_sum(io *s, qz_sum_rule *u)
     io_strv(s, &u->parts, &u->nparts);
 }
 
-/* traditional: a bitmap of the BMP (rules.c on_char_set). npatterns and the cue index (cues,
- * cue_table, cue_mask, cue_first, phrasing_metric, nphrasings, always): qz_rules_finish. */
+static void io_u32s(io *s, uint32_t **v, size_t *n)
+{
+    if (IO_ARRAY(s, *v, *n, NULL))
+        for (size_t i = 0; i < *n; i++)
+            io_unsigned(s, &(*v)[i]);
+}
+
+static void io_cue(io *s, qz_cue *c)
+{
+    io_str(s, &c->word);
+    io_size(s, &c->len);
+    io_unsigned(s, &c->first);
+    io_u32s(s, &c->refs, &c->nrefs);
+}
+
+/* The cue index (cue.c), stored rather than built again: reading every phrasing's patterns
+ * for their cue words takes longer than the rest of the image. */
+static void io_cue_index(io *s, qz_rules *r)
+{
+    if (IO_ARRAY(s, r->cues, r->ncues, NULL))
+        for (size_t i = 0; i < r->ncues; i++)
+            io_cue(s, &r->cues[i]);
+    io_size(s, &r->cue_mask);
+    if (s->reading && r->cue_mask >= ((size_t)1 << 28))
+        s->damaged = true;
+    io_block(s, (unsigned char **)&r->cue_table, (r->cue_mask + 1) * sizeof *r->cue_table);
+    io_block(s, &r->cue_first, 0x10000 / 8);
+    io_u32s(s, &r->phrasing_metric, &r->nphrasings);
+    io_u32s(s, &r->always, &r->nalways);
+}
+
+/* traditional: a bitmap of the BMP (rules.c on_char_set). npatterns: qz_rules_finish. */
 static void io_rules(io *s, qz_rules *r)
 {
     if (IO_ARRAY(s, r->headings, r->nheadings, &r->cap_headings))
@@ -422,6 +453,7 @@ static void io_rules(io *s, qz_rules *r)
     io_pattern(s, &r->unit_any);
     io_pattern(s, &r->ignore_any);
     io_pattern(s, &r->view_drop_any);
+    io_cue_index(s, r);
 }
 
 /* ---- the compiled patterns ---- */

@@ -1183,15 +1183,20 @@ static bool compile_one(void *err, qz_pattern *p)
 
 /* Compiles what is still source, then numbers every pattern: after this, the rules are
  * complete and read-only. */
-static qz_status compile_pending(qz_rules *r, qz_error *err)
+static qz_status complete(qz_rules *r, bool build_index, qz_error *err)
 {
     if (!each_pattern(r, compile_one, err))
         return QZ_ERR_DATA;
     r->npatterns = 0;
     each_pattern(r, number_one, r);
-    if (!qz_cue_index_build(r))
+    if (build_index && !qz_cue_index_build(r))
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     return QZ_OK;
+}
+
+static qz_status compile_pending(qz_rules *r, qz_error *err)
+{
+    return complete(r, true, err);
 }
 
 void qz_rules_free(qz_rules *r)
@@ -1259,5 +1264,5 @@ qz_status qz_rules_finish(qz_rules *r, qz_error *err)
 {
     for (size_t i = 0; i < r->nchecks; i++)
         check_info(&r->checks[i]);
-    return compile_pending(r, err);
+    return complete(r, !r->cue_table, err); /* an image brings its cue index */
 }
