@@ -140,8 +140,9 @@ qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
+    char why[200];
     if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", qz_strerror(errno, why, sizeof why));
     qz_config *c = calloc(1, sizeof *c);
     if (!c || !(c->path = strdup(path))) {
         fclose(f);

@@ -21,6 +21,11 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
 #endif
     ;
 
+/* The system's message for errno value e, written into buf (size bytes) and returned:
+ * strerror may hand every thread the same buffer (POSIX marks it thread-unsafe), strerror_r
+ * does not. */
+const char *qz_strerror(int e, char *buf, size_t size);
+
 /* ---- growable arrays: grow *items to hold at least need elements of size elem ---- */
 
 bool qz_grow(void **items, size_t *cap, size_t need, size_t elem);

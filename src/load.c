@@ -39,8 +39,10 @@ static qz_status read_stream(FILE *f, const char *name, char **out, size_t *len,
     }
     if (ferror(f)) {
         int e = errno;
+        char why[200];
         qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s",
+                       e ? qz_strerror(e, why, sizeof why) : "read error");
     }
     *out = qz_buf_release(&b, len);
     if (!*out)
@@ -559,13 +561,14 @@ qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *er
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char why[200];
     if (!f)
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(errno, why, sizeof why));
     struct stat sb;
     if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
         if (!is_stdin)
             fclose(f);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(EISDIR, why, sizeof why));
     }
     qz_status st = read_stream(f, name, bytes, len, err);
     if (!is_stdin)

@@ -1240,8 +1240,9 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
 qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err)
 {
     FILE *f = fopen(path, "rb");
+    char why[200];
     if (!f)
-        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", strerror(errno));
+        return qz_fail(err, QZ_ERR_IO, path, 0, 0, "%s", qz_strerror(errno, why, sizeof why));
     qz_buf b = {0};
     char chunk[65536];
     size_t n;

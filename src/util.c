@@ -21,6 +21,14 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
     return status;
 }
 
+const char *qz_strerror(int e, char *buf, size_t size)
+{
+    /* the XSI strerror_r (_POSIX_C_SOURCE, no _GNU_SOURCE): 0 once buf holds the message */
+    if (strerror_r(e, buf, size) != 0)
+        snprintf(buf, size, "error %d", e);
+    return buf;
+}
+
 void qz_error_format(const qz_error *err, char *buf, size_t size)
 {
     if (err->path[0] && err->line && err->column)
