@@ -47,8 +47,11 @@ void qz_error_format(const qz_error *err, char *buf, size_t size);
 typedef struct qz_rules qz_rules;
 
 /* Threads: a qz_rules, once loaded (qz_rules_new, then any qz_rules_add_*), is read-only and
- * may be shared by any number of threads; everything else (a qz_context, a qz_doc and what
- * the stages make of it) belongs to one thread at a time. */
+ * may be shared by any number of threads; a qz_context belongs to one thread at a time. A
+ * qz_doc and what the stages make of it are written only while they are made: the functions
+ * that take them through a const pointer (positions, the renderers) only read them, so
+ * several threads may read one finished report. tests/unit/test_threads.c, under `make tsan`,
+ * checks both. */
 
 /* The rules built into the binary (data/outline.yaml and friends), every pattern compiled. */
 qz_status qz_rules_new(qz_rules **out, qz_error *err);
