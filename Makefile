@@ -3,6 +3,7 @@
 #   make run        install missing Debian packages, build, summarize the bundled report
 #   make check      install missing packages, build with -Werror, run every test
 #   make sanitize   the whole test suite built with -fsanitize=address,undefined
+#   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
 
 PREFIX  ?= /usr/local
@@ -43,7 +44,7 @@ CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit e2e sanitize fuzz fuzz-run bench deps install uninstall clean FORCE
+.PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean FORCE
 
 all: $(BIN)
 
@@ -59,6 +60,16 @@ check: deps
 sanitize: deps
 	@$(MAKE) --no-print-directory B=build-san BIN=build-san/qzreport WERROR=-Werror \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" test
+
+# The threads test (tests/unit/test_threads.c: one qz_rules, four threads) under
+# ThreadSanitizer, the library built into build-tsan/ (TSan does not mix with ASan, hence a
+# folder of its own). Any report fails the run: halt_on_error stops at the first, exit code 66.
+TSAN_RUN_OPTIONS = halt_on_error=1 second_deadlock_stack=1 exitcode=66
+tsan: deps
+	@$(MAKE) --no-print-directory B=build-tsan BIN=build-tsan/qzreport WERROR=-Werror \
+	    SAN="-fsanitize=thread -fno-omit-frame-pointer" CFLAGS="-O1 -g" \
+	    build-tsan/tests/test_threads
+	TSAN_OPTIONS="$(TSAN_RUN_OPTIONS)" ./build-tsan/tests/test_threads
 
 deps:
 	@sh tools/deps.sh
@@ -167,6 +178,6 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
 
 clean:
-	rm -rf build build-san build-fuzz tests/fuzz/bin qzreport
+	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tools/*.d)

@@ -48,8 +48,11 @@ void qz_error_format(const qz_error *err, char *buf, size_t size);
 typedef struct qz_rules qz_rules;
 
 /* Threads: a qz_rules, once loaded (qz_rules_new, then any qz_rules_add_*), is read-only and
- * may be shared by any number of threads; everything else (a qz_context, a qz_doc and what
- * the stages make of it) belongs to one thread at a time. */
+ * may be shared by any number of threads; a qz_context belongs to one thread at a time. A
+ * qz_doc and what the stages make of it are written only while they are made: the functions
+ * that take them through a const pointer (positions, the renderers) only read them, so
+ * several threads may read one finished report. tests/unit/test_threads.c, under `make tsan`,
+ * checks both. */
 
 /* The rules built into the binary (data/outline.yaml and friends), every pattern compiled. */
 qz_status qz_rules_new(qz_rules **out, qz_error *err);
@@ -137,9 +140,10 @@ typedef struct {
     qz_view_fold *folds;       /* where view and text differ, in order */
     size_t nfolds;
     bool traditional;     /* written in traditional script (folded through OpenCC t2s) */
-    /* the last position asked for, so that the columns of many findings on one long line
-     * cost one pass over it rather than one each (a cache: the document does not change) */
-    size_t cached_offset, cached_line, cached_column;
+    /* cp_index[k]: the code points in text[0, k * 64), built by the loader, so that a column
+     * costs a count over at most 64 bytes, however long its line (many findings on one long
+     * line stay linear), and the document never changes once loaded */
+    uint32_t *cp_index;
 } qz_doc;
 
 /* Decodes and normalises len bytes. The context's rules (ctx may be NULL: no repairs, no
@@ -155,7 +159,8 @@ qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
 void qz_doc_free(qz_doc *doc);
 
 /* Turns a byte offset in doc->text into the original 1-based line and 1-based column (in
- * Unicode code points). */
+ * Unicode code points). Like every function that takes a const qz_doc *, it only reads it:
+ * threads may share a loaded document for reading. */
 void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
 /* The 1-based original line that holds offset. */
 size_t qz_doc_line(const qz_doc *doc, size_t offset);

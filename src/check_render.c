@@ -70,8 +70,9 @@ static qz_status settle(qz_check_renderer *r, bool ok, bool all, qz_error *err)
     if (r->buf.len == 0 || (!all && r->buf.len < FLUSH_AT))
         return QZ_OK;
     errno = 0;
+    char why[200];
     if (fwrite(r->buf.data, 1, r->buf.len, r->stream) != r->buf.len)
-        return failed(r, err, QZ_ERR_IO, strerror(errno ? errno : EIO));
+        return failed(r, err, QZ_ERR_IO, qz_strerror(errno ? errno : EIO, why, sizeof why));
     r->buf.len = 0;
     return QZ_OK;
 }
@@ -148,8 +149,9 @@ qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err)
     r->finished = true;
     qz_status st = settle(r, !r->ops->end || r->ops->end(&r->ctx), true, err);
     errno = 0;
+    char why[200];
     if (st == QZ_OK && fflush(r->stream) != 0)
-        st = failed(r, err, QZ_ERR_IO, strerror(errno ? errno : EIO));
+        st = failed(r, err, QZ_ERR_IO, qz_strerror(errno ? errno : EIO, why, sizeof why));
     return st;
 }
 

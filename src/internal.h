@@ -31,6 +31,11 @@ qz_status qz_write_fail(qz_error *err, int e);
 bool qz_write(FILE *f, const char *s, size_t n);
 bool qz_write_str(FILE *f, const char *s);
 
+/* The system's message for errno value e, written into buf (size bytes) and returned:
+ * strerror may hand every thread the same buffer (POSIX marks it thread-unsafe), strerror_r
+ * does not. */
+const char *qz_strerror(int e, char *buf, size_t size);
+
 /* ---- growable arrays: grow *items to hold at least need elements of size elem ---- */
 
 bool qz_grow(void **items, size_t *cap, size_t need, size_t elem);

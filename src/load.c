@@ -9,6 +9,10 @@
 /* A header longer than this many lines is not a header: the salutation is looked for only
  * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
 #define QZ_HEADER_MAX_LINES 20
+/* qz_doc.cp_index holds the code points before every this many bytes of the text (the header
+ * says 64): 6% of the text in memory, and a column never costs more than a count over as many
+ * bytes */
+#define QZ_CP_STRIDE 64
 
 typedef qz_span line_span; /* in the normalised buffer, without the line end */
 
@@ -374,6 +378,25 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
     return QZ_OK;
 }
 
+/* The code points before every QZ_CP_STRIDE-th byte of the text: qz_doc_position counts from
+ * there (the text is at most 1.5 times QZ_MAX_INPUT_BYTES, GB18030 grown into UTF-8, so the
+ * counts fit 32 bits). */
+static bool index_code_points(qz_doc *doc)
+{
+    size_t n = doc->len / QZ_CP_STRIDE + 1;
+    doc->cp_index = malloc(n * sizeof *doc->cp_index);
+    if (!doc->cp_index)
+        return false;
+    size_t count = 0;
+    for (size_t k = 0; k < n; k++) {
+        doc->cp_index[k] = (uint32_t)count;
+        size_t from = k * QZ_CP_STRIDE;
+        size_t to = from + QZ_CP_STRIDE < doc->len ? from + QZ_CP_STRIDE : doc->len;
+        count += qz_utf8_count(doc->text + from, to - from);
+    }
+    return true;
+}
+
 /* qz_doc_load_bytes, where *own may hold the bytes for the loader to reuse (see decode_text). */
 static qz_status load(qz_doc **out, const char *source, const char *bytes, size_t len,
                       char **own, qz_encoding encoding, qz_context *ctx, qz_error *err)
@@ -447,6 +470,8 @@ static qz_status load(qz_doc **out, const char *source, const char *bytes, size_
     }
     st = qz_view_build(doc, ctx, jconv, jclen, err);
     free(jconv);
+    if (st == QZ_OK && !index_code_points(doc))
+        st = qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     if (st != QZ_OK) {
         qz_doc_free(doc);
         return st;
@@ -490,6 +515,7 @@ void qz_doc_free(qz_doc *doc)
     free(doc->line_start);
     free(doc->repairs);
     free(doc->cr_at);
+    free(doc->cp_index);
     free(doc);
 }
 
@@ -508,19 +534,27 @@ size_t qz_doc_line(const qz_doc *doc, size_t offset)
     return lo + 1;
 }
 
+/* The code points in doc->text[0, offset), from the index and at most one stride. */
+static size_t code_points_before(const qz_doc *doc, size_t offset)
+{
+    size_t k = offset / QZ_CP_STRIDE;
+    return doc->cp_index[k] + qz_utf8_count(doc->text + k * QZ_CP_STRIDE,
+                                            offset - k * QZ_CP_STRIDE);
+}
+
+/* Only reads doc: it once kept the last position asked for in the document (a cache written
+ * through the const pointer), which two threads reading one document would race on. */
 void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column)
 {
     if (offset > doc->len)
         offset = doc->len;
     size_t l = qz_doc_line(doc, offset);
-    size_t start = doc->nlines ? doc->line_start[l - 1] : 0, from = start, col = 1;
-    if (doc->cached_line == l && doc->cached_offset >= start && doc->cached_offset <= offset)
-        from = doc->cached_offset, col = doc->cached_column;
-    col += qz_utf8_count(doc->text + from, offset - from);
-    qz_doc *cache = (qz_doc *)doc; /* heap memory; only the cache fields change */
-    cache->cached_offset = offset, cache->cached_line = l, cache->cached_column = col;
+    size_t start = doc->nlines ? doc->line_start[l - 1] : 0;
+    if (offset - start <= 2 * QZ_CP_STRIDE || !doc->cp_index)
+        *column = 1 + qz_utf8_count(doc->text + start, offset - start);
+    else
+        *column = 1 + code_points_before(doc, offset) - code_points_before(doc, start);
     *line = l;
-    *column = col;
 }
 
 void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, size_t *column)

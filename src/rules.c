@@ -386,12 +386,19 @@ static void metric_clear(qz_metric_rule *m)
     free(m->kind);
 }
 
-static qz_metric_rule *find_metric(qz_rules *r, const char *key)
+/* The index of the metric named key, or -1. */
+static long metric_index(const qz_rules *r, const char *key)
 {
     for (size_t i = 0; i < r->nmetrics; i++)
         if (strcmp(r->metrics[i].key, key) == 0)
-            return &r->metrics[i];
-    return NULL;
+            return (long)i;
+    return -1;
+}
+
+static qz_metric_rule *find_metric(qz_rules *r, const char *key)
+{
+    long i = metric_index(r, key);
+    return i < 0 ? NULL : &r->metrics[i];
 }
 
 /* Stores m: a metric whose key exists replaces the old one in its place, a new key goes last. */
@@ -688,7 +695,7 @@ static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
 
 bool qz_rules_has_key(const qz_rules *rules, const char *key)
 {
-    return find_metric((qz_rules *)rules, key) != NULL;
+    return metric_index(rules, key) >= 0;
 }
 
 const char *qz_rules_key(const qz_rules *rules, size_t i)

@@ -27,7 +27,8 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
 
 qz_status qz_write_fail(qz_error *err, int e)
 {
-    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, "%s", strerror(e ? e : EIO));
+    char why[200];
+    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, "%s", qz_strerror(e ? e : EIO, why, sizeof why));
 }
 
 bool qz_write(FILE *f, const char *s, size_t n)
@@ -38,6 +39,14 @@ bool qz_write(FILE *f, const char *s, size_t n)
 bool qz_write_str(FILE *f, const char *s)
 {
     return qz_write(f, s, strlen(s));
+}
+
+const char *qz_strerror(int e, char *buf, size_t size)
+{
+    /* the XSI strerror_r (_POSIX_C_SOURCE, no _GNU_SOURCE): 0 once buf holds the message */
+    if (strerror_r(e, buf, size) != 0)
+        snprintf(buf, size, "error %d", e);
+    return buf;
 }
 
 void qz_error_format(const qz_error *err, char *buf, size_t size)
@@ -136,7 +145,9 @@ static qz_status read_stream(FILE *f, const char *name, size_t size, char **out,
     if (ferror(f)) {
         int e = errno;
         qz_buf_free(&b);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", e ? strerror(e) : "read error");
+        char why[200];
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s",
+                       e ? qz_strerror(e, why, sizeof why) : "read error");
     }
     *out = qz_buf_release(&b, len);
     if (!*out)
@@ -150,14 +161,15 @@ qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_
     bool is_stdin = dash_is_stdin && strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char why[200];
     if (!f)
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(errno));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(errno, why, sizeof why));
     struct stat sb;
     bool known = fstat(fileno(f), &sb) == 0;
     if (known && S_ISDIR(sb.st_mode)) {
         if (!is_stdin)
             fclose(f);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", strerror(EISDIR));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(EISDIR, why, sizeof why));
     }
     size_t size = known && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 0;
     qz_status st = read_stream(f, name, size, bytes, len, err);

@@ -78,7 +78,12 @@ static char narrow(uint32_t cp)
  * libopencc is a C++ library: linking it would load it, libstdc++ and libmarisa into every
  * run (1.6 ms of a 5 ms report, measured), while most reports are in simplified script. So it
  * is opened with dlopen by its soname (QZ_OPENCC_SONAME, read from the installed library at
- * build time) the first time a traditional text is met, once per process. */
+ * build time) the first time a traditional text is met, once per process.
+ *
+ * Threads: occ and occ_ready are written only inside pthread_once, and read only after it has
+ * returned, so threads that meet their first traditional text together wait for one opening
+ * (test_threads starts four at once). Each conversion opens its own converter: nothing of
+ * OpenCC's is shared but the library itself. */
 #ifndef QZ_OPENCC_SONAME
 #define QZ_OPENCC_SONAME "libopencc.so.1.1"
 #endif

@@ -457,6 +457,52 @@ static void test_copies_of_the_text(void **state)
     qz_doc_free(doc);
 }
 
+/* Columns on long lines come from the loader's index of code points (at most a stride
+ * counted), and in any order of asking: each must be a count from the line's start. */
+static void test_positions_on_long_lines(void **state)
+{
+    (void)state;
+    /* lines of mixed widths (1, 2, 3 and 4-byte characters), one short, two long */
+    const char *pieces[] = {"a", "é", "会", "𠀀", "12", "，"};
+    char *text = malloc(64 * 1024);
+    assert_non_null(text);
+    size_t len = 0;
+    strcpy(text, "短行。\n");
+    len = strlen(text);
+    for (int line = 0; line < 2; line++) {
+        for (int i = 0; i < 3000; i++) {
+            const char *p = pieces[(i * 7 + line) % 6];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        memcpy(text + len, "。\n", strlen("。\n"));
+        len += strlen("。\n");
+    }
+    text[len] = '\0';
+    qz_doc *doc = load(text, len, QZ_ENC_UTF8);
+    assert_int_equal(doc->len, len);
+    /* every character start, from the last to the first, then a few forward */
+    for (size_t k = doc->len + 1; k-- > 0;) {
+        if (k < doc->len && ((unsigned char)doc->text[k] & 0xC0) == 0x80)
+            continue;
+        size_t line, col;
+        qz_doc_position(doc, k, &line, &col);
+        assert_int_equal(line, qz_doc_line(doc, k));
+        size_t start = doc->line_start[line - 1], count = 1;
+        for (size_t i = start; i < k; i++)
+            count += ((unsigned char)doc->text[i] & 0xC0) != 0x80;
+        if (col != count)
+            fail_msg("offset %zu: column %zu, counted %zu", k, col, count);
+    }
+    size_t line, col, end_line, end_col;
+    qz_doc_position(doc, doc->len + 100, &line, &col); /* past the end: the end */
+    qz_doc_position(doc, doc->len, &end_line, &end_col);
+    assert_int_equal(line, end_line);
+    assert_int_equal(col, end_col);
+    qz_doc_free(doc);
+    free(text);
+}
+
 static void test_file_errors(void **state)
 {
     (void)state;
@@ -507,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_sample),
         cmocka_unit_test(test_copies_of_the_text),
+        cmocka_unit_test(test_positions_on_long_lines),
         cmocka_unit_test(test_file_errors),
         cmocka_unit_test(test_encoding_names),
     };
