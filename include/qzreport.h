@@ -523,6 +523,7 @@ typedef struct {
     const qz_doc *doc;
     const qz_outline *outline;
     const qz_metrics *metrics; /* may be NULL: no figures then */
+    bool with_file;            /* one of several reports: the YAML document starts with --- */
 } qz_summary;
 
 /* The figures of one report, for `qzreport metrics`. */

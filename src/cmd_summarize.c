@@ -1,4 +1,5 @@
-/* cmd_summarize.c — `qzreport summarize`: load → sections → one rendered summary. */
+/* cmd_summarize.c — `qzreport summarize`: load → sections → metrics → one rendered summary per
+ * report. Reports are read on -j threads and written in argument order (batch.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@ static const char *opt_format = "yaml";
 static const char *opt_output;
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
+static const char *opt_jobs;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", "yaml (default), markdown or html", QZ_OPT_STRING, &opt_format},
@@ -17,14 +19,15 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", "add the patterns of a rules file to the built-in ones", QZ_OPT_STRING,
      &opt_rules},
+    QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
 const qz_command_help qz_summarize_help = {
     .name = "summarize",
-    .usage = "[OPTIONS] FILE|-",
-    .oneline = "outline, figures and rates of one report (YAML, Markdown, HTML)",
-    .summary = "Summarize one report: header, years, parts, numbered sections with their\n"
+    .usage = "[OPTIONS] FILE...|-",
+    .oneline = "outline, figures and rates of one report or many (YAML, Markdown, HTML)",
+    .summary = "Summarize each report: header, years, parts, numbered sections with their\n"
                "topics, the broken lines that were repaired, every metric with its quote,\n"
                "and the rates linked to their counts. FILE '-' reads stdin.",
     .details = "Formats:\n"
@@ -33,7 +36,9 @@ const qz_command_help qz_summarize_help = {
                "            closing, repairs, metrics (key, value, unit, qualifier, line,\n"
                "            column, part, section, quote), rates\n"
                "  markdown  an outline for people (CommonMark)\n"
-               "  html      the same outline as an HTML page\n",
+               "  html      the same outline as an HTML page (one FILE only)\n"
+               "With several files: YAML documents, each starting with ---; Markdown outlines one\n"
+               "after the other.\n",
     .options = options,
 };
 
@@ -50,33 +55,56 @@ static renderer pick_renderer(const char *format)
     return NULL;
 }
 
-/* Reads the report, then writes its summary to the output as it is laid out: whole or not at
- * all with -o (a temporary file renamed when complete), so the output is opened only once the
- * report was read. */
-static qz_status summarize(const char *path, qz_encoding enc, renderer render, qz_error *err)
-{
-    qz_rules *rules = NULL;
-    qz_context *ctx = NULL;
+/* One report loaded on a worker, or the error that stopped it. */
+typedef struct {
     qz_report rep;
-    qz_status st = qz_cli_rules(opt_rules, &rules, &ctx, err);
-    if (st == QZ_OK)
-        st = qz_report_load(&rep, ctx, path, NULL, 0, enc, NULL, err);
-    qz_cli_warnings(ctx); /* before the output, as when it was written in one piece */
-    qz_context_free(ctx);
-    if (st == QZ_OK) {
-        qz_summary s = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics};
-        qz_out *out = NULL;
-        st = qz_out_open(&out, opt_output, err);
-        if (st == QZ_OK)
-            st = qz_out_done(out, render(&s, qz_out_file(out), err), err);
-        if (st == QZ_OK)
-            st = qz_out_commit(out, err);
-        else if (out)
-            qz_out_abort(out);
-        qz_report_clear(&rep);
+    qz_status st;
+    qz_error err;
+} loaded;
+
+typedef struct {
+    char **paths;
+    qz_encoding enc;
+    renderer render;
+    bool many;
+    qz_out *out;
+    bool fatal; /* a write or rendering failed: part of a summary may be out, so no more */
+    int rc;
+} job;
+
+/* On a worker: reads report i through every stage. */
+static void *load_one(void *arg, qz_context *ctx, size_t i)
+{
+    job *j = arg;
+    loaded *l = calloc(1, sizeof *l);
+    if (l)
+        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
+    return l;
+}
+
+/* On the calling thread, in argument order: writes report i's summary as it is laid out, or
+ * names why it could not be read (the others still run). */
+static void write_one(void *arg, size_t i, void *result)
+{
+    job *j = arg;
+    loaded *l = result;
+    (void)i;
+    if (!l) {
+        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        return;
     }
-    qz_rules_free(rules);
-    return st;
+    if (l->st != QZ_OK) {
+        j->rc = qz_report_error(&l->err);
+    } else if (!j->fatal) {
+        qz_summary s = {.doc = l->rep.doc, .outline = l->rep.outline, .metrics = l->rep.metrics,
+                        .with_file = j->many};
+        if (qz_out_done(j->out, j->render(&s, qz_out_file(j->out), &l->err), &l->err) != QZ_OK) {
+            j->fatal = true;
+            j->rc = qz_report_error(&l->err);
+        }
+    }
+    qz_report_clear(&l->rep);
+    free(l);
 }
 
 int cmd_summarize(int argc, char **argv)
@@ -92,11 +120,41 @@ int cmd_summarize(int argc, char **argv)
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_summarize_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
-    if (argc - first != 1)
-        return qz_usage_error(&qz_summarize_help, "%s",
-                              argc == first ? "missing FILE (use '-' for standard input)"
-                                            : "summarize takes one FILE");
+    int nfiles = argc - first;
+    if (nfiles == 0)
+        return qz_usage_error(&qz_summarize_help, "missing FILE (use '-' for standard input)");
+    if (nfiles > 1 && render == qz_summary_render_html)
+        return qz_usage_error(&qz_summarize_help, "--format html takes one FILE");
+    int jobs;
+    if (!qz_batch_jobs(opt_jobs, &jobs))
+        return qz_usage_error(&qz_summarize_help, "-j takes a number of threads from 1 to %d",
+                              QZ_MAX_JOBS);
     qz_error err = {0};
-    qz_status st = summarize(argv[first], enc, render, &err);
-    return st == QZ_OK ? QZ_EXIT_OK : qz_report_error(&err);
+    qz_rules *rules = NULL;
+    qz_context *ctx = NULL;
+    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
+        return qz_report_error(&err);
+    qz_context_free(ctx); /* each thread of the batch makes its own */
+    /* written as each summary is laid out: to a temporary file with -o (renamed when every
+     * report is done, removed if any failed, so FILE is whole or untouched), else to stdout */
+    qz_out *out;
+    if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
+        qz_rules_free(rules);
+        return qz_report_error(&err);
+    }
+    job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
+             .out = out, .rc = QZ_EXIT_OK};
+    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
+                  .emit = write_one, .arg = &j};
+    if (qz_batch_run(&b, &err) != QZ_OK)
+        j.rc = qz_report_error(&err);
+    rc = j.rc;
+    if (rc == QZ_EXIT_OK || !opt_output) {
+        if (qz_out_commit(out, &err) != QZ_OK)
+            rc = qz_report_error(&err);
+    } else {
+        qz_out_abort(out);
+    }
+    qz_rules_free(rules);
+    return rc;
 }

@@ -347,7 +347,7 @@ static void emit_summary(emitter *e, const qz_summary *s)
 {
     yaml_event_t ev;
     emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !s->with_file));
     map_start(e, false);
     emit_cstr(e, "source");
     emit_cstr(e, s->doc->source);

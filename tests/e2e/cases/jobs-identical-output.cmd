@@ -17,3 +17,9 @@ for f in gcc json sarif text; do
     qzreport check -j 4 -f $f "$@" "$TMP/none.txt" > "$TMP/c4" 2> "$TMP/ce4"; r4=$?
     cmp "$TMP/c1" "$TMP/c4" && cmp "$TMP/ce1" "$TMP/ce4" && echo "check -f $f: same, exit $r1 $r4"
 done
+# summarize: YAML documents and Markdown outlines in argument order
+for f in yaml markdown; do
+    qzreport summarize -j 1 -f $f "$@" > "$TMP/s1" 2> "$TMP/se1"; r1=$?
+    qzreport summarize -j 4 -f $f "$@" > "$TMP/s4" 2> "$TMP/se4"; r4=$?
+    cmp "$TMP/s1" "$TMP/s4" && cmp "$TMP/se1" "$TMP/se4" && echo "summarize -f $f: same, exit $r1 $r4"
+done

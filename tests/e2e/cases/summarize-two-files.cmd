@@ -1,1 +1,0 @@
-qzreport summarize data/quzhou-2023.txt tests/fixtures/empty.txt
