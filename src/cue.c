@@ -567,10 +567,12 @@ static int pair_cmp(const void *a, const void *b)
     return c ? c : (x->ref > y->ref) - (x->ref < y->ref);
 }
 
-static uint32_t first_cp(const char *w)
+/* The first two code points of w (two characters at least). */
+static void first_two(const char *w, uint32_t *a, uint32_t *b)
 {
-    size_t n;
-    return qz_utf8_decode(w, strlen(w), &n);
+    size_t n, m, len = strlen(w);
+    *a = qz_utf8_decode(w, len, &n);
+    *b = qz_utf8_decode(w + n, len - n, &m);
 }
 
 static int cue_cmp(const void *a, const void *b)
@@ -578,6 +580,8 @@ static int cue_cmp(const void *a, const void *b)
     const qz_cue *x = a, *y = b;
     if (x->first != y->first)
         return x->first < y->first ? -1 : 1;
+    if (x->second != y->second)
+        return x->second < y->second ? -1 : 1;
     return strcmp(x->word, y->word);
 }
 
@@ -616,12 +620,12 @@ static bool add_pairs(pair **pairs, size_t *n, size_t *cap, const char *source, 
     return ok;
 }
 
-static size_t slot_of(uint32_t cp, size_t mask)
+static size_t slot_of(uint32_t a, uint32_t b, size_t mask)
 {
-    return (size_t)(cp * 2654435761u) & mask;
+    return (size_t)((a * 2654435761u) ^ (b * 40503u)) & mask;
 }
 
-/* Groups the sorted pairs into cues, and hashes each cue's first code point. */
+/* Groups the sorted pairs into cues, and hashes each cue's first two code points. */
 static bool index_cues(qz_rules *r, pair *pairs, size_t n)
 {
     size_t cap = 0;
@@ -633,7 +637,8 @@ static bool index_cues(qz_rules *r, pair *pairs, size_t n)
             return false;
         qz_cue *c = &r->cues[r->ncues++];
         *c = (qz_cue){.word = pairs[i].word, .len = strlen(pairs[i].word),
-                      .first = first_cp(pairs[i].word), .refs = malloc((k - i) * sizeof *c->refs)};
+                      .refs = malloc((k - i) * sizeof *c->refs)};
+        first_two(c->word, &c->first, &c->second);
         pairs[i].word = NULL;
         if (!c->refs)
             return false;
@@ -654,12 +659,12 @@ static bool index_cues(qz_rules *r, pair *pairs, size_t n)
         return false;
     r->cue_mask = size - 1;
     for (size_t i = 0; i < r->ncues; i++) {
-        uint32_t cp = r->cues[i].first;
-        if (i > 0 && r->cues[i - 1].first == cp)
+        uint32_t cp = r->cues[i].first, cp2 = r->cues[i].second;
+        if (i > 0 && r->cues[i - 1].first == cp && r->cues[i - 1].second == cp2)
             continue;
         if (cp <= 0xFFFF)
             r->cue_first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-        size_t s = slot_of(cp, r->cue_mask);
+        size_t s = slot_of(cp, cp2, r->cue_mask);
         while (r->cue_table[s])
             s = (s + 1) & r->cue_mask;
         r->cue_table[s] = (uint32_t)i + 1;
@@ -719,17 +724,17 @@ bool qz_cue_index_build(qz_rules *r)
     return ok;
 }
 
-void qz_cue_lookup(const qz_rules *r, uint32_t cp, size_t *first, size_t *n)
+void qz_cue_lookup(const qz_rules *r, uint32_t a, uint32_t b, size_t *first, size_t *n)
 {
     *n = 0;
-    if (!r->cue_table || (cp <= 0xFFFF && !(r->cue_first[cp >> 3] >> (cp & 7) & 1)))
+    if (!r->cue_table || (a <= 0xFFFF && !(r->cue_first[a >> 3] >> (a & 7) & 1)))
         return;
-    for (size_t s = slot_of(cp, r->cue_mask); r->cue_table[s]; s = (s + 1) & r->cue_mask) {
+    for (size_t s = slot_of(a, b, r->cue_mask); r->cue_table[s]; s = (s + 1) & r->cue_mask) {
         size_t i = r->cue_table[s] - 1;
-        if (r->cues[i].first != cp)
+        if (r->cues[i].first != a || r->cues[i].second != b)
             continue;
         *first = i;
-        while (i < r->ncues && r->cues[i].first == cp)
+        while (i < r->ncues && r->cues[i].first == a && r->cues[i].second == b)
             i++;
         *n = i - *first;
         return;

@@ -299,11 +299,18 @@ static bool find_cues(scan *sc)
             pos += n;
             continue;
         }
+        /* the second character, then the cues that start with both */
+        size_t n2 = 0;
+        uint32_t cp2 = pos + n < len ? qz_utf8_decode((const char *)t + pos + n, len - pos - n,
+                                                      &n2)
+                                     : 0;
         size_t first, count;
-        qz_cue_lookup(r, cp, &first, &count);
+        qz_cue_lookup(r, cp, cp2, &first, &count);
         for (size_t i = first; i < first + count; i++) {
             const qz_cue *cue = &r->cues[i];
-            if (cue->len > len - pos || memcmp(t + pos + n, cue->word + n, cue->len - n) != 0)
+            size_t head = n + n2;
+            if (cue->len > len - pos ||
+                memcmp(t + pos + head, cue->word + head, cue->len - head) != 0)
                 continue;
             if (!QZ_GROW(sc->hits, sc->cap_hits, sc->nhits + 1))
                 return false;

@@ -390,6 +390,7 @@ static void io_cue(io *s, qz_cue *c)
     io_str(s, &c->word);
     io_size(s, &c->len);
     io_unsigned(s, &c->first);
+    io_unsigned(s, &c->second);
     io_u32s(s, &c->refs, &c->nrefs);
 }
 

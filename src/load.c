@@ -144,8 +144,10 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len, 
  * result is recorded in doc->cr_at, to map offsets back to the source. */
 static qz_status normalise_newlines(qz_doc *doc, char *t, size_t *len)
 {
-    size_t w = 0, cap = 0;
-    for (size_t r = 0; r < *len; r++) {
+    /* up to the first CR nothing moves (and a text without one is left as it is) */
+    const char *cr = memchr(t, '\r', *len);
+    size_t w = cr ? (size_t)(cr - t) : *len, cap = 0;
+    for (size_t r = w; r < *len; r++) {
         if (t[r] != '\r') {
             t[w++] = t[r];
             continue;

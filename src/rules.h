@@ -42,6 +42,7 @@ typedef struct {
     char *word;
     size_t len;
     uint32_t first;   /* its first code point */
+    uint32_t second;  /* its second (every cue word has two characters at least) */
     uint32_t *refs;   /* phrasing number << 1, | 1 when it is a cue of the `after` side */
     size_t nrefs;
 } qz_cue;
@@ -142,9 +143,10 @@ struct qz_rules {
     qz_pattern view_drop_any; /* every view_drop pattern, searched */
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
     /* the cue index (cue.c): which phrasings may apply, from the words near a number */
-    qz_cue *cues;            /* sorted by first code point */
+    qz_cue *cues;            /* sorted by their first two code points */
     size_t ncues;
-    uint32_t *cue_table;     /* open addressing, first code point → 1 + its first cue; 0 empty */
+    uint32_t *cue_table;     /* open addressing, first two code points → 1 + the first cue
+                                that starts with them; 0 empty */
     size_t cue_mask;         /* table size - 1 */
     unsigned char *cue_first; /* bitmap of the BMP: a cue word starts with this character */
     uint32_t *phrasing_metric; /* per phrasing number: its metric */
@@ -156,8 +158,8 @@ struct qz_rules {
 /* Builds the cue index from the phrasings as they stand (after every file is read). */
 bool qz_cue_index_build(qz_rules *r);
 void qz_cue_index_free(qz_rules *r);
-/* The cues whose word starts with code point cp: [*first, *first + *n) of r->cues. */
-void qz_cue_lookup(const qz_rules *r, uint32_t cp, size_t *first, size_t *n);
+/* The cues whose word starts with code points a then b: [*first, *first + *n) of r->cues. */
+void qz_cue_lookup(const qz_rules *r, uint32_t a, uint32_t b, size_t *first, size_t *n);
 
 /* ---- loading: the built-in rules, from YAML or from the image (image.h) ---- */
 

@@ -296,11 +296,18 @@ size_t qz_utf8_prev(const char *s, size_t pos)
 
 size_t qz_utf8_count(const char *s, size_t len)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
+    /* every byte but the continuation bytes (10xxxxxx) starts a code point; eight bytes at a
+     * time: a continuation byte has its top bit set and the next one clear */
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t c = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 0 or 1 per byte */
+        cont += (size_t)((c * 0x0101010101010101ull) >> 56);        /* their sum */
+    }
+    for (; i < len; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return len - cont;
 }
 
 bool qz_is_han(uint32_t cp)

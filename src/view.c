@@ -133,10 +133,12 @@ static bool looks_traditional(const qz_rules *r, const char *t, size_t len)
         unsigned char b = (unsigned char)t[pos];
         if (b < 0xE3 || b > 0xE9)
             continue;
-        size_t n;
-        if (is_traditional(r, qz_utf8_decode(t + pos, len - pos, &n)))
+        /* a lead byte E3..E9 starts three bytes, whole in valid UTF-8 */
+        uint32_t cp = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(t[pos + 1] & 0x3F) << 6 |
+                      (t[pos + 2] & 0x3F);
+        if (is_traditional(r, cp))
             hits++;
-        pos += n - 1;
+        pos += 2;
     }
     return hits >= QZ_TRADITIONAL_HITS || (hits >= 2 && hits * QZ_TRADITIONAL_BYTES >= end);
 }
