@@ -76,14 +76,21 @@ static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
  * else jansson ran out of memory. */
 static qz_status dump(json_t *value, bool built, FILE *out, qz_error *err)
 {
-    int rc = value && built ? json_dumpf(value, out, FLAGS | JSON_ENCODE_ANY) : -1;
-    int e = errno;
+    /* into memory first, then one write: json_dumpf writes each token by itself. A value
+     * larger than the buffer (a long quote) is dumped again into one of its size. */
+    char small[2048], *buf = small;
+    size_t n = value && built ? json_dumpb(value, small, sizeof small, FLAGS | JSON_ENCODE_ANY)
+                              : 0;
+    if (n > sizeof small && (buf = malloc(n)) != NULL)
+        n = json_dumpb(value, buf, n, FLAGS | JSON_ENCODE_ANY);
     json_decref(value);
-    if (rc == 0)
-        return QZ_OK;
-    if (value && built && ferror(out))
-        return qz_write_fail(err, e);
-    return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (n == 0 || !buf) /* jansson or malloc ran out of memory (a dump is never empty) */
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    bool ok = qz_write(out, buf, n);
+    int e = errno;
+    if (buf != small)
+        free(buf);
+    return ok ? QZ_OK : qz_write_fail(err, e);
 }
 
 static qz_status put(const char *s, FILE *out, qz_error *err)
