@@ -343,6 +343,15 @@ typedef struct {
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
                          qz_context *ctx, qz_error *err);
 void qz_metrics_free(qz_metrics *metrics);
+/* Receives each quantity of a report as soon as its sentence is read (its key, first mention and
+ * `also` copy settled), in text order; q lives only during the call. A status other than
+ * QZ_OK (err filled) stops the scan, and qz_metrics_stream returns it. */
+typedef qz_status (*qz_quantity_sink)(void *arg, const qz_quantity *q, qz_error *err);
+/* The same scan as qz_metrics_new, but every quantity goes to sink instead of being kept:
+ * *out holds only each key's first mention (items, all with first set) and the rates linked
+ * among them. Memory holds one sentence's quantities, however many the text has. */
+qz_status qz_metrics_stream(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                            qz_context *ctx, qz_quantity_sink sink, void *arg, qz_error *err);
 /* The first mention of key, or NULL. */
 const qz_quantity *qz_metrics_get(const qz_metrics *metrics, const char *key);
 /* Writes a quantity's value: "10", "96.9", "3..5" for a range. */
@@ -536,6 +545,18 @@ typedef struct {
     bool with_file; /* one of several files: TSV lines start with the file name, YAML
                        documents start with --- */
 } qz_metrics_view;
+
+/* A writer of a report's figures, one quantity at a time (for qz_metrics_stream's sink): new
+ * writes the beginning, add writes a quantity the view asks for (each key's first mention, or
+ * every one with `all`), finish the rates of m and the end. Everything goes to stream as it
+ * is laid out; a failure is returned again by every later call. */
+typedef enum { QZ_METRICS_TSV, QZ_METRICS_JSON, QZ_METRICS_YAML, QZ_METRICS_ENV } qz_metrics_format;
+typedef struct qz_metrics_writer qz_metrics_writer;
+qz_status qz_metrics_writer_new(qz_metrics_writer **out, qz_metrics_format format,
+                                const qz_metrics_view *view, FILE *stream, qz_error *err);
+qz_status qz_metrics_writer_add(qz_metrics_writer *w, const qz_quantity *q, qz_error *err);
+qz_status qz_metrics_writer_finish(qz_metrics_writer *w, const qz_metrics *m, qz_error *err);
+void qz_metrics_writer_free(qz_metrics_writer *w);
 
 /* Each writes its document to out as it goes (one record at a time: no copy of the whole
  * document is held in memory), and neither flushes nor closes out. A write that fails (ferror)

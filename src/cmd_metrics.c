@@ -49,28 +49,33 @@ const qz_command_help qz_metrics_help = {
     .options = options,
 };
 
-typedef qz_status (*renderer)(const qz_metrics_view *, FILE *, qz_error *);
-
-static renderer pick(const char *format)
+/* The format named, or false. */
+static bool pick(const char *format, qz_metrics_format *out)
 {
     static const struct {
         const char *name;
-        renderer fn;
-    } formats[] = {{"tsv", qz_metrics_render_tsv},
-                   {"json", qz_metrics_render_json},
-                   {"jsonl", qz_metrics_render_json},
-                   {"yaml", qz_metrics_render_yaml},
-                   {"yml", qz_metrics_render_yaml},
-                   {"env", qz_metrics_render_env}};
+        qz_metrics_format format;
+    } formats[] = {{"tsv", QZ_METRICS_TSV},   {"json", QZ_METRICS_JSON}, {"jsonl", QZ_METRICS_JSON},
+                   {"yaml", QZ_METRICS_YAML}, {"yml", QZ_METRICS_YAML},  {"env", QZ_METRICS_ENV}};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-        if (strcmp(format, formats[i].name) == 0)
-            return formats[i].fn;
-    return NULL;
+        if (strcmp(format, formats[i].name) == 0) {
+            *out = formats[i].format;
+            return true;
+        }
+    return false;
 }
 
-/* One report loaded on a worker, or the error that stopped it. */
+/* A report larger than this is not scanned for figures on a worker, which would hold every
+ * quantity until the report's turn to be written: the writing thread scans it and writes each
+ * figure as its sentence is read (qz_metrics_stream), so memory holds one sentence of them. */
+#define QZ_STREAM_BYTES ((size_t)4 << 20)
+
+/* One report loaded on a worker (its figures too, unless it is to be streamed), or the error
+ * that stopped it. */
 typedef struct {
-    qz_report rep;
+    qz_doc *doc;
+    qz_outline *outline;
+    qz_metrics *metrics;
     qz_status st;
     qz_error err;
 } loaded;
@@ -78,21 +83,54 @@ typedef struct {
 typedef struct {
     char **paths;
     qz_encoding enc;
-    renderer render;
+    qz_metrics_format format;
     bool many;
     qz_out *out;
+    qz_context *ctx; /* the writing thread's, for the reports it scans itself */
     bool fatal; /* a write or rendering failed: part of a document may be out, so no more */
     int rc;
 } job;
 
-/* On a worker: reads report i through every stage. */
+/* On a worker: reads report i, its sections, and its figures when it is not too large. */
 static void *load_one(void *arg, qz_context *ctx, size_t i)
 {
     job *j = arg;
     loaded *l = calloc(1, sizeof *l);
-    if (l)
-        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
+    if (!l)
+        return NULL;
+    l->st = qz_doc_load_file(&l->doc, j->paths[i], j->enc, ctx, &l->err);
+    if (l->st == QZ_OK)
+        l->st = qz_outline_new(&l->outline, l->doc, ctx, &l->err);
+    if (l->st == QZ_OK && l->doc->len <= QZ_STREAM_BYTES)
+        l->st = qz_metrics_new(&l->metrics, l->doc, l->outline, ctx, &l->err);
     return l;
+}
+
+static qz_status add_to_writer(void *writer, const qz_quantity *q, qz_error *err)
+{
+    return qz_metrics_writer_add(writer, q, err);
+}
+
+/* Writes a loaded report's figures: those kept, or those its scan finds now, as it finds
+ * them. */
+static qz_status write_figures(job *j, loaded *l, qz_error *err)
+{
+    qz_metrics_view v = {.doc = l->doc, .outline = l->outline, .metrics = l->metrics,
+                         .all = opt_all, .with_file = j->many};
+    qz_metrics_writer *w;
+    qz_status st = qz_metrics_writer_new(&w, j->format, &v, qz_out_file(j->out), err);
+    if (st != QZ_OK)
+        return st;
+    if (l->metrics) {
+        for (size_t i = 0; st == QZ_OK && i < l->metrics->n; i++)
+            st = qz_metrics_writer_add(w, &l->metrics->items[i], err);
+    } else {
+        st = qz_metrics_stream(&l->metrics, l->doc, l->outline, j->ctx, add_to_writer, w, err);
+    }
+    if (st == QZ_OK)
+        st = qz_metrics_writer_finish(w, l->metrics, err);
+    qz_metrics_writer_free(w);
+    return st;
 }
 
 /* On the calling thread, in argument order: writes report i's figures to the output as they
@@ -108,15 +146,14 @@ static void write_one(void *arg, size_t i, void *result)
     }
     if (l->st != QZ_OK) {
         j->rc = qz_report_error(&l->err);
-    } else if (!j->fatal) {
-        qz_metrics_view v = {.doc = l->rep.doc, .outline = l->rep.outline,
-                             .metrics = l->rep.metrics, .all = opt_all, .with_file = j->many};
-        if (qz_out_done(j->out, j->render(&v, qz_out_file(j->out), &l->err), &l->err) != QZ_OK) {
-            j->fatal = true;
-            j->rc = qz_report_error(&l->err);
-        }
+    } else if (!j->fatal &&
+               qz_out_done(j->out, write_figures(j, l, &l->err), &l->err) != QZ_OK) {
+        j->fatal = true;
+        j->rc = qz_report_error(&l->err);
     }
-    qz_report_clear(&l->rep);
+    qz_metrics_free(l->metrics);
+    qz_outline_free(l->outline);
+    qz_doc_free(l->doc);
     free(l);
 }
 
@@ -126,8 +163,8 @@ int cmd_metrics(int argc, char **argv)
     int rc = qz_options_parse(argc, argv, &qz_metrics_help, &first);
     if (rc >= 0)
         return rc;
-    renderer render = pick(opt_format);
-    if (!render)
+    qz_metrics_format format;
+    if (!pick(opt_format, &format))
         return qz_usage_error(&qz_metrics_help, "unknown format '%s' (tsv, json, yaml, env)",
                               opt_format);
     qz_encoding enc;
@@ -136,7 +173,7 @@ int cmd_metrics(int argc, char **argv)
     int nfiles = argc - first;
     if (nfiles == 0)
         return qz_usage_error(&qz_metrics_help, "missing FILE (use '-' for standard input)");
-    if (nfiles > 1 && render == qz_metrics_render_env)
+    if (nfiles > 1 && format == QZ_METRICS_ENV)
         return qz_usage_error(&qz_metrics_help, "--format env takes one FILE");
     int jobs;
     if (!qz_batch_jobs(opt_jobs, &jobs))
@@ -147,17 +184,17 @@ int cmd_metrics(int argc, char **argv)
     qz_context *ctx = NULL;
     if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
-    qz_context_free(ctx); /* each thread of the batch makes its own */
     /* reports are read on -j threads and written here in argument order as they are laid
      * out: to a temporary file with -o (renamed when every file is done, removed if any
      * failed, so FILE is whole or untouched), else to stdout */
     qz_out *out;
     if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
+        qz_context_free(ctx);
         qz_rules_free(rules);
         return qz_report_error(&err);
     }
-    job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
-             .out = out, .rc = QZ_EXIT_OK};
+    job j = {.paths = argv + first, .enc = enc, .format = format, .many = nfiles > 1,
+             .out = out, .ctx = ctx, .rc = QZ_EXIT_OK};
     qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
                   .emit = write_one, .arg = &j};
     if (qz_batch_run(&b, &err) != QZ_OK)
@@ -169,6 +206,8 @@ int cmd_metrics(int argc, char **argv)
     } else {
         qz_out_abort(out);
     }
+    qz_cli_warnings(ctx); /* the writing thread's, for the reports it scanned */
+    qz_context_free(ctx);
     qz_rules_free(rules);
     return rc;
 }

@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "metrics_render.h"
 
 static bool put_name(FILE *f, const char *key)
 {
@@ -25,23 +25,28 @@ static bool plain_number(const char *s)
     return true;
 }
 
-qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err)
+static qz_status nothing(qz_metrics_writer *w, qz_error *err)
 {
-    for (size_t i = 0; i < v->metrics->n; i++) {
-        const qz_quantity *q = &v->metrics->items[i];
-        if (!q->first)
-            continue;
-        char value[100];
-        qz_quantity_value(q, value, sizeof value);
-        bool ok = put_name(out, q->key) && qz_write_str(out, plain_number(value) ? "=" : "='") &&
-                  qz_write_str(out, value) && /* digits, '.', '-': never a quote inside */
-                  qz_write_str(out, plain_number(value) ? "\n" : "'\n");
-        if (ok && q->qualifier != QZ_QUAL_EXACT)
-            ok = put_name(out, q->key) && qz_write_str(out, "_QUALIFIER=") &&
-                 qz_write_str(out, qz_qualifier_name(q->qualifier)) && /* lower-case letters only */
-                 qz_write(out, "\n", 1);
-        if (!ok)
-            return qz_write_fail(err, errno);
-    }
+    (void)w, (void)err;
     return QZ_OK;
 }
+
+/* A key's first mention only, whatever the view asks (a later one would assign it again). */
+static qz_status quantity(qz_metrics_writer *w, const qz_quantity *q, qz_error *err)
+{
+    if (!q->first)
+        return QZ_OK;
+    FILE *out = w->out;
+    char value[100];
+    qz_quantity_value(q, value, sizeof value);
+    bool ok = put_name(out, q->key) && qz_write_str(out, plain_number(value) ? "=" : "='") &&
+              qz_write_str(out, value) && /* digits, '.', '-': never a quote inside */
+              qz_write_str(out, plain_number(value) ? "\n" : "'\n");
+    if (ok && q->qualifier != QZ_QUAL_EXACT)
+        ok = put_name(out, q->key) && qz_write_str(out, "_QUALIFIER=") &&
+             qz_write_str(out, qz_qualifier_name(q->qualifier)) && /* lower-case letters only */
+             qz_write(out, "\n", 1);
+    return ok ? QZ_OK : qz_write_fail(err, errno);
+}
+
+const qz_metrics_format_ops qz_metrics_env_format = {nothing, quantity, nothing, NULL};

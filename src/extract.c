@@ -20,6 +20,11 @@
 #define QZ_SENTENCE_CHARS 200
 /* How far a quote reaches on either side of its number. */
 #define QZ_QUOTE_CHARS 80
+/* A sentence holds at most this many quantities before it is settled (a text with no full
+ * stop would otherwise be one sentence held whole: 1.2 million figures on one 21.6 MB line
+ * are 150 MiB of quantities); no report's sentence comes near it. A longer one is settled in
+ * pieces of this many, and `apart` sees each piece as its sentence (README, limits). */
+#define QZ_SENTENCE_QUANTITIES 65536
 
 typedef struct {
     const qz_doc *doc;
@@ -30,7 +35,17 @@ typedef struct {
     size_t cap_items, cap_rates;
     size_t part_cursor;    /* parts before it start before the current quantity */
     size_t section_cursor; /* likewise for sections */
-    long prev;             /* the previous quantity, -1 at first */
+    bool has_prev;         /* a quantity came before */
+    size_t prev_end;       /* where it ended, in the view */
+    const char *prev_key;  /* its key as classified */
+    size_t settled;        /* items [0, settled) are final (see settle) */
+    bool *seen;            /* per metric: its first mention is past */
+    bool *stated;          /* per metric: stated in the sentence being settled (apart) */
+    qz_quantity_sink sink; /* when set, settled quantities go there instead of staying */
+    void *sink_arg;
+    qz_quantity *firsts;   /* with a sink: each key's first mention, for the rates */
+    size_t nfirsts, cap_firsts;
+    qz_error *err;
     long *rule;            /* per quantity: the metric that named it, or -1 */
     const qz_phrasing **via; /* per quantity: the phrasing that matched, or NULL */
     size_t cap_rule, cap_via;
@@ -433,6 +448,8 @@ static qz_span quote_of(const char *t, size_t len, size_t start, size_t end)
     return (qz_span){a, b - a};
 }
 
+static bool settle(scan *sc);
+
 /* Whether the numeral at p is a quantity; adds it if so. *next gets where to search on.
  * Returns false only when out of memory. */
 static bool try_quantity(scan *sc, size_t p, size_t *next)
@@ -455,7 +472,7 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
             *next = skip;
         return true;
     }
-    size_t prev_end = sc->prev >= 0 ? sc->m->items[sc->prev].end : 0;
+    size_t prev_end = sc->has_prev ? sc->prev_end : 0;
     size_t start = qz_number_prefix_start(t, p);
     if (start < prev_end)
         start = p;
@@ -481,6 +498,13 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
         unit_end += qz_number_suffix_read(t + unit_end, len - unit_end, &num.qualifier);
     *next = unit_end;
 
+    /* the quantity just before, for `follows`: in the same sentence, semicolons included (审计
+     *查出问题143个；…已完成整改的131个). A sentence is settled once the next one begins (or once
+     * it holds more quantities than any sentence does, so that memory stays bounded on a text
+     * with no full stops). */
+    bool same_sentence = sc->has_prev && !mark_between(t, prev_end, start, is_full_stop);
+    if ((!same_sentence || sc->m->n - sc->settled >= QZ_SENTENCE_QUANTITIES) && !settle(sc))
+        return false;
     if (!QZ_GROW(sc->m->items, sc->cap_items, sc->m->n + 1) ||
         !QZ_GROW(sc->rule, sc->cap_rule, sc->m->n + 1) ||
         !QZ_GROW(sc->via, sc->cap_via, sc->m->n + 1))
@@ -495,9 +519,6 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     };
     /* the words before: back to the clause's start, but not into the previous quantity */
     size_t cs = clause_start(t, start, 0, QZ_WINDOW_CHARS);
-    /* the quantity just before, for `follows`: in the same sentence, semicolons included (审计
-     *查出问题143个；…已完成整改的131个) */
-    bool same_sentence = sc->prev >= 0 && !mark_between(t, prev_end, start, is_full_stop);
     size_t sentence = SIZE_MAX;
     context c = {
         .text = t,
@@ -507,7 +528,7 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
         .unit_end = unit_end,
         .after_limit = clause_end(t, len, unit_end, QZ_WINDOW_CHARS),
         .unit_index = unit_index,
-        .prev_key = same_sentence ? sc->m->items[sc->prev].key : NULL,
+        .prev_key = same_sentence ? sc->prev_key : NULL,
         .cx = sc->cx,
     };
     if (num.kind != QZ_NUM_PLAIN && search(&r->negative, &c))
@@ -520,7 +541,10 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     sc->rule[sc->m->n] = rule;
     sc->via[sc->m->n] = via;
     sc->m->items[sc->m->n] = q;
-    sc->prev = (long)sc->m->n++;
+    sc->m->n++;
+    sc->has_prev = true;
+    sc->prev_end = q.end;
+    sc->prev_key = q.key;
     return true;
 }
 
@@ -528,44 +552,35 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
 
 /* A phrasing with `apart` names its figure otherwise when its sentence also states the other
  * key: 制定N件 is the laws enacted, unless 修改M件 stands beside it, when it is the new ones.
- * Linear in the quantities: each sentence's keys are marked once, then looked up. */
-static bool apply_apart(scan *sc)
+ * Items [a, b) are one sentence: its keys are marked once, then looked up. */
+static void apply_apart(scan *sc, size_t a, size_t b)
 {
-    const char *t = sc->doc->view;
     qz_metrics *m = sc->m;
-    bool *stated = calloc(sc->r->nmetrics + 1, sizeof *stated);
-    if (!stated)
-        return false;
-    for (size_t a = 0, b; a < m->n; a = b) {
-        b = a + 1;
-        while (b < m->n && !mark_between(t, m->items[b - 1].end, m->items[b].start, is_full_stop))
-            b++;
-        for (size_t i = a; i < b; i++)
-            if (sc->rule[i] >= 0)
-                stated[sc->rule[i]] = true;
-        for (size_t i = a; i < b; i++) { /* decide on the keys as stated: rename the key only */
-            const qz_phrasing *ph = sc->via[i];
-            if (ph && ph->apart_rule >= 0 && stated[ph->apart_with_rule])
-                m->items[i].key = sc->r->metrics[ph->apart_rule].key;
-        }
-        for (size_t i = a; i < b; i++) {
-            if (sc->rule[i] < 0)
-                continue;
-            stated[sc->rule[i]] = false;
-            if (m->items[i].key != sc->r->metrics[sc->rule[i]].key)
-                sc->rule[i] = sc->via[i]->apart_rule;
-        }
+    bool *stated = sc->stated;
+    for (size_t i = a; i < b; i++)
+        if (sc->rule[i] >= 0)
+            stated[sc->rule[i]] = true;
+    for (size_t i = a; i < b; i++) { /* decide on the keys as stated: rename the key only */
+        const qz_phrasing *ph = sc->via[i];
+        if (ph && ph->apart_rule >= 0 && stated[ph->apart_with_rule])
+            m->items[i].key = sc->r->metrics[ph->apart_rule].key;
     }
-    free(stated);
-    return true;
+    for (size_t i = a; i < b; i++) {
+        if (sc->rule[i] < 0)
+            continue;
+        stated[sc->rule[i]] = false;
+        if (m->items[i].key != sc->r->metrics[sc->rule[i]].key)
+            sc->rule[i] = sc->via[i]->apart_rule;
+    }
 }
 
 /* A phrasing with `also` reports its figure under a second key too (制定N件, alone in its
- * sentence, is both the laws enacted and the new ones): a copy of the quantity follows it. */
-static bool apply_also(scan *sc)
+ * sentence, is both the laws enacted and the new ones): a copy of the quantity follows it.
+ * Items [a, n) are the sentence, at the end of the array. */
+static bool apply_also(scan *sc, size_t a)
 {
     size_t extra = 0;
-    for (size_t i = 0; i < sc->m->n; i++)
+    for (size_t i = a; i < sc->m->n; i++)
         if (sc->via[i] && sc->via[i]->also && sc->rule[i] != sc->via[i]->apart_rule)
             extra++;
     if (!extra)
@@ -575,10 +590,10 @@ static bool apply_also(scan *sc)
         !QZ_GROW(sc->via, sc->cap_via, n))
         return false;
     /* in place, from the end: each item moves up by the copies before it, never onto one not
-     * yet moved (a second array of every quantity would double the peak for a moment) */
+     * yet moved */
     qz_quantity *items = sc->m->items;
     size_t w = n;
-    for (size_t i = sc->m->n; i-- > 0;) {
+    for (size_t i = sc->m->n; i-- > a;) {
         const qz_phrasing *ph = sc->via[i];
         if (ph && ph->also && sc->rule[i] != ph->apart_rule) {
             w--;
@@ -596,18 +611,51 @@ static bool apply_also(scan *sc)
     return true;
 }
 
-/* Each key is reported at its first mention. */
-static bool mark_first(scan *sc)
+/* The scan reads the match view; what leaves the stage points into the text. */
+static void to_text_offsets(const qz_doc *doc, qz_quantity *q)
 {
-    bool *seen = calloc(sc->r->nmetrics + 1, sizeof *seen);
-    if (!seen)
+    if (doc->view == doc->text)
+        return;
+    qz_doc_text_span(doc, &q->quote.start, &q->quote.len);
+    size_t len = q->end - q->start;
+    qz_doc_text_span(doc, &q->start, &len);
+    q->end = q->start + len;
+}
+
+/* Makes the sentence read since the last settled item final: the keys `apart` renames, the
+ * copies `also` adds, each key's first mention, offsets into the text. With a sink, each
+ * settled quantity goes to it (a first mention is kept for the rates) and the sentence is
+ * dropped: memory holds one sentence, whatever the length of the text. */
+static bool settle(scan *sc)
+{
+    size_t a = sc->settled;
+    if (a == sc->m->n)
+        return true;
+    apply_apart(sc, a, sc->m->n);
+    if (!apply_also(sc, a))
         return false;
-    for (size_t i = 0; i < sc->m->n; i++) {
+    for (size_t i = a; i < sc->m->n; i++) {
+        qz_quantity *q = &sc->m->items[i];
         long rule = sc->rule[i];
-        if (rule >= 0 && !seen[rule])
-            sc->m->items[i].first = seen[rule] = true;
+        if (rule >= 0 && !sc->seen[rule]) /* each key is reported at its first mention */
+            q->first = sc->seen[rule] = true;
+        to_text_offsets(sc->doc, q);
     }
-    free(seen);
+    if (!sc->sink) {
+        sc->settled = sc->m->n;
+        return true;
+    }
+    for (size_t i = a; i < sc->m->n; i++) {
+        const qz_quantity *q = &sc->m->items[i];
+        if (q->first) {
+            if (!QZ_GROW(sc->firsts, sc->cap_firsts, sc->nfirsts + 1))
+                return false;
+            sc->firsts[sc->nfirsts++] = *q;
+        }
+        if (sc->sink(sc->sink_arg, q, sc->err) != QZ_OK)
+            return false;
+    }
+    sc->m->n = sc->settled = 0;
     return true;
 }
 
@@ -688,20 +736,6 @@ static bool link_rates(scan *sc)
 
 /* ---- the whole text ---- */
 
-/* The scan reads the match view; what leaves the stage points into the text. */
-static void to_text_offsets(const qz_doc *doc, qz_metrics *m)
-{
-    if (doc->view == doc->text)
-        return;
-    for (size_t i = 0; i < m->n; i++) {
-        qz_quantity *q = &m->items[i];
-        qz_doc_text_span(doc, &q->quote.start, &q->quote.len);
-        size_t len = q->end - q->start;
-        qz_doc_text_span(doc, &q->start, &len);
-        q->end = q->start + len;
-    }
-}
-
 /* The per-phrasing and per-metric marks: zero is never a quantity's stamp. */
 static bool scratch_new(scan *sc)
 {
@@ -711,7 +745,10 @@ static bool scratch_new(scan *sc)
     sc->touched = malloc(2 * np * sizeof *sc->touched);
     sc->metric_mark = calloc(nm, sizeof *sc->metric_mark);
     sc->candidates = malloc(nm * sizeof *sc->candidates);
-    return sc->cue_before && sc->cue_after && sc->touched && sc->metric_mark && sc->candidates;
+    sc->seen = calloc(nm, sizeof *sc->seen);
+    sc->stated = calloc(nm, sizeof *sc->stated);
+    return sc->cue_before && sc->cue_after && sc->touched && sc->metric_mark && sc->candidates &&
+           sc->seen && sc->stated;
 }
 
 static void scratch_free(scan *sc)
@@ -722,37 +759,75 @@ static void scratch_free(scan *sc)
     free(sc->touched);
     free(sc->metric_mark);
     free(sc->candidates);
+    free(sc->seen);
+    free(sc->stated);
+    free(sc->rule);
+    free(sc->via);
+}
+
+/* The whole scan: every numeral, each sentence settled as the next begins, then the rates. */
+static qz_status run_scan(scan *sc, qz_error *err)
+{
+    const qz_doc *doc = sc->doc;
+    qz_error failed = {0};
+    sc->err = &failed;
+    size_t pos = 0;
+    bool ok = scratch_new(sc) && find_cues(sc);
+    while (ok && (pos = qz_number_find(doc->view, doc->view_len, pos)) < doc->view_len) {
+        size_t next;
+        ok = try_quantity(sc, pos, &next);
+        pos = next;
+    }
+    ok = ok && settle(sc);
+    if (ok && sc->sink) { /* the rates link first mentions: the ones kept */
+        free(sc->m->items);
+        sc->m->items = sc->firsts;
+        sc->m->n = sc->nfirsts;
+        sc->firsts = NULL;
+    }
+    ok = ok && link_rates(sc);
+    free(sc->firsts);
+    scratch_free(sc);
+    if (ok)
+        return QZ_OK;
+    if (failed.status != QZ_OK) { /* the sink's own error */
+        *err = failed;
+        return failed.status;
+    }
+    return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+}
+
+static qz_status metrics_scan(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                              qz_context *ctx, qz_quantity_sink sink, void *arg, qz_error *err)
+{
+    *out = NULL;
+    qz_metrics *m = calloc(1, sizeof *m);
+    if (!m)
+        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
+    scan sc = {.doc = doc, .o = outline, .r = ctx->rules, .cx = ctx, .m = m, .sink = sink,
+               .sink_arg = arg};
+    qz_status st = run_scan(&sc, err);
+    if (st != QZ_OK) {
+        qz_metrics_free(m);
+        return st;
+    }
+    *out = m;
+    return QZ_OK;
 }
 
 qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
                          qz_context *ctx, qz_error *err)
 {
-    *out = NULL;
-    const qz_rules *rules = ctx->rules;
-    qz_metrics *m = calloc(1, sizeof *m);
-    if (!m)
-        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
-    scan sc = {.doc = doc, .o = outline, .r = rules, .cx = ctx, .m = m, .prev = -1};
-    size_t pos = 0;
-    bool ok = scratch_new(&sc) && find_cues(&sc);
-    while (ok && (pos = qz_number_find(doc->view, doc->view_len, pos)) < doc->view_len) {
-        size_t next;
-        ok = try_quantity(&sc, pos, &next);
-        pos = next;
-    }
-    if (ok) {
-        ok = apply_apart(&sc) && apply_also(&sc) && mark_first(&sc) && link_rates(&sc);
-    }
-    to_text_offsets(doc, m);
-    free(sc.rule);
-    free(sc.via);
-    scratch_free(&sc);
-    if (!ok) {
-        qz_metrics_free(m);
-        return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
-    }
-    *out = m;
-    return QZ_OK;
+    return metrics_scan(out, doc, outline, ctx, NULL, NULL, err);
+}
+
+qz_status qz_metrics_stream(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                            qz_context *ctx, qz_quantity_sink sink, void *arg, qz_error *err)
+{
+    /* the context may not be the one that loaded the document (a writing thread's): its
+     * disabled patterns are those of another report */
+    qz_context_begin_doc(ctx);
+    return metrics_scan(out, doc, outline, ctx, sink, arg, err);
 }
 
 void qz_metrics_free(qz_metrics *m)

@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "metrics_render.h"
 
 static json_t *number(qz_decimal d)
 {
@@ -98,39 +98,41 @@ static qz_status put(const char *s, FILE *out, qz_error *err)
     return qz_write_str(out, s) ? QZ_OK : qz_write_fail(err, errno);
 }
 
-qz_status qz_metrics_render_json(const qz_metrics_view *v, FILE *out, qz_error *err)
+static qz_status begin(qz_metrics_writer *w, qz_error *err)
 {
-    bool ok = true;
-    json_t *file = json_string(v->doc->source);
+    json_t *file = json_string(w->v.doc->source);
     if (!file) /* before anything is written */
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_status st = put("{\"file\":", out, err);
+    qz_status st = put("{\"file\":", w->out, err);
     if (st == QZ_OK)
-        st = dump(file, ok, out, err);
+        st = dump(file, true, w->out, err);
     else
         json_decref(file);
-    if (st == QZ_OK)
-        st = put(",\"metrics\":[", out, err);
-    const char *sep = "";
-    for (size_t i = 0; st == QZ_OK && i < v->metrics->n; i++) {
-        const qz_quantity *q = &v->metrics->items[i];
-        if (!q->first && !v->all)
-            continue;
-        st = put(sep, out, err);
-        json_t *o = st == QZ_OK ? quantity(v, q, &ok) : NULL;
-        if (st == QZ_OK)
-            st = dump(o, ok, out, err);
-        sep = ",";
-    }
-    if (st == QZ_OK)
-        st = put("],\"rates\":[", out, err);
-    sep = "";
-    for (size_t i = 0; st == QZ_OK && i < v->metrics->nrates; i++) {
-        st = put(sep, out, err);
-        json_t *o = st == QZ_OK ? rate(v, &v->metrics->rates[i], &ok) : NULL;
-        if (st == QZ_OK)
-            st = dump(o, ok, out, err);
-        sep = ",";
-    }
-    return st == QZ_OK ? put("]}\n", out, err) : st;
+    return st == QZ_OK ? put(",\"metrics\":[", w->out, err) : st;
 }
+
+static qz_status one_quantity(qz_metrics_writer *w, const qz_quantity *q, qz_error *err)
+{
+    bool ok = true;
+    qz_status st = put(w->any ? "," : "", w->out, err);
+    w->any = true;
+    json_t *o = st == QZ_OK ? quantity(&w->v, q, &ok) : NULL;
+    return st == QZ_OK ? dump(o, ok, w->out, err) : st;
+}
+
+static qz_status end(qz_metrics_writer *w, qz_error *err)
+{
+    bool ok = true;
+    qz_status st = put("],\"rates\":[", w->out, err);
+    const char *sep = "";
+    for (size_t i = 0; st == QZ_OK && i < w->v.metrics->nrates; i++) {
+        st = put(sep, w->out, err);
+        json_t *o = st == QZ_OK ? rate(&w->v, &w->v.metrics->rates[i], &ok) : NULL;
+        if (st == QZ_OK)
+            st = dump(o, ok, w->out, err);
+        sep = ",";
+    }
+    return st == QZ_OK ? put("]}\n", w->out, err) : st;
+}
+
+const qz_metrics_format_ops qz_metrics_json_format = {begin, one_quantity, end, NULL};

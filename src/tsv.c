@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "metrics_render.h"
 
 /* Writes s[0..n) with tabs and line ends as spaces: the runs between them as they are. */
 static bool put_field(FILE *f, const char *s, size_t n)
@@ -23,25 +23,27 @@ static bool put_field(FILE *f, const char *s, size_t n)
     return ok && qz_write(f, s + run, n - run);
 }
 
-qz_status qz_metrics_render_tsv(const qz_metrics_view *v, FILE *out, qz_error *err)
+static qz_status nothing(qz_metrics_writer *w, qz_error *err)
 {
-    const qz_doc *doc = v->doc;
-    for (size_t i = 0; i < v->metrics->n; i++) {
-        const qz_quantity *q = &v->metrics->items[i];
-        if (!q->first && !v->all)
-            continue;
-        char value[100], line[32];
-        qz_quantity_value(q, value, sizeof value);
-        snprintf(line, sizeof line, "\t%zu\t", qz_doc_line(doc, q->start));
-        bool ok = !v->with_file ||
-                  (put_field(out, doc->source, strlen(doc->source)) && qz_write(out, "\t", 1));
-        ok = ok && qz_write_str(out, q->key ? q->key : "quantity") && qz_write(out, "\t", 1) &&
-             qz_write_str(out, value) && qz_write(out, "\t", 1) &&
-             qz_write_str(out, qz_qualifier_name(q->qualifier)) && qz_write(out, "\t", 1) &&
-             qz_write_str(out, q->unit) && qz_write_str(out, line) &&
-             put_field(out, doc->text + q->quote.start, q->quote.len) && qz_write(out, "\n", 1);
-        if (!ok)
-            return qz_write_fail(err, errno);
-    }
+    (void)w, (void)err;
     return QZ_OK;
 }
+
+static qz_status quantity(qz_metrics_writer *w, const qz_quantity *q, qz_error *err)
+{
+    const qz_doc *doc = w->v.doc;
+    FILE *out = w->out;
+    char value[100], line[32];
+    qz_quantity_value(q, value, sizeof value);
+    snprintf(line, sizeof line, "\t%zu\t", qz_doc_line(doc, q->start));
+    bool ok = !w->v.with_file ||
+              (put_field(out, doc->source, strlen(doc->source)) && qz_write(out, "\t", 1));
+    ok = ok && qz_write_str(out, q->key ? q->key : "quantity") && qz_write(out, "\t", 1) &&
+         qz_write_str(out, value) && qz_write(out, "\t", 1) &&
+         qz_write_str(out, qz_qualifier_name(q->qualifier)) && qz_write(out, "\t", 1) &&
+         qz_write_str(out, q->unit) && qz_write_str(out, line) &&
+         put_field(out, doc->text + q->quote.start, q->quote.len) && qz_write(out, "\n", 1);
+    return ok ? QZ_OK : qz_write_fail(err, errno);
+}
+
+const qz_metrics_format_ops qz_metrics_tsv_format = {nothing, quantity, nothing, NULL};

@@ -5,12 +5,13 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <yaml.h>
 
-#include "internal.h"
+#include "metrics_render.h"
 
 typedef struct {
     yaml_emitter_t em;
@@ -307,12 +308,13 @@ static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
     map_end(e);
 }
 
-static void emit_metrics(emitter *e, const qz_outline *o, const qz_metrics *m, bool all)
+/* The summary's figures: each key's first mention. */
+static void emit_metrics(emitter *e, const qz_outline *o, const qz_metrics *m)
 {
     emit_cstr(e, "metrics");
     seq_start(e, false);
     for (size_t i = 0; m && i < m->n; i++)
-        if (m->items[i].first || all)
+        if (m->items[i].first)
             emit_quantity(e, o, &m->items[i]);
     seq_end(e);
 }
@@ -361,7 +363,7 @@ static void emit_summary(emitter *e, const qz_summary *s)
     emit_parts(e, s->outline);
     emit_range(e, "closing", s->outline->closing);
     emit_repairs(e, s->doc);
-    emit_metrics(e, s->outline, s->metrics, false);
+    emit_metrics(e, s->outline, s->metrics);
     emit_rates(e, s->metrics);
     map_end(e);
     emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
@@ -371,28 +373,48 @@ static void emit_summary(emitter *e, const qz_summary *s)
 typedef void (*body_fn)(emitter *e, const void *arg);
 
 /* Runs an emitter over body, writing to out: unicode, no line wrapping. */
+/* Sets up an emitter that writes to out as events go. False when out of memory. */
+static bool emitter_open(emitter *e, const qz_doc *doc, FILE *out)
+{
+    *e = (emitter){.doc = doc, .ok = true, .out = out, .write_errno = -1};
+    if (!yaml_emitter_initialize(&e->em))
+        return false;
+    yaml_emitter_set_output(&e->em, write_handler, e);
+    yaml_emitter_set_unicode(&e->em, 1);
+    yaml_emitter_set_width(&e->em, -1);
+    yaml_emitter_set_indent(&e->em, 2);
+    return true;
+}
+
+/* Whether the emitter went well so far: a failed write, or what libyaml said. */
+static qz_status emitter_status(emitter *e, qz_error *err)
+{
+    if (e->write_errno >= 0)
+        return qz_write_fail(err, e->write_errno);
+    if (!e->ok)
+        return qz_fail(err, e->em.error == YAML_MEMORY_ERROR ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL,
+                       NULL, 0, 0, "YAML emitter: %s",
+                       e->em.problem ? e->em.problem : "out of memory");
+    return QZ_OK;
+}
+
+static void emitter_flush(emitter *e)
+{
+    if (e->ok && !yaml_emitter_flush(&e->em))
+        e->ok = false;
+}
+
 static qz_status render(const qz_doc *doc, body_fn body, const void *arg, FILE *out,
                         qz_error *err)
 {
-    emitter e = {.doc = doc, .ok = true, .out = out, .write_errno = -1};
-    if (!yaml_emitter_initialize(&e.em))
+    emitter e;
+    if (!emitter_open(&e, doc, out))
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    yaml_emitter_set_output(&e.em, write_handler, &e);
-    yaml_emitter_set_unicode(&e.em, 1);
-    yaml_emitter_set_width(&e.em, -1);
-    yaml_emitter_set_indent(&e.em, 2);
     body(&e, arg);
-    if (e.ok && !yaml_emitter_flush(&e.em))
-        e.ok = false;
-    const char *problem = e.em.problem;
-    bool nomem = e.em.error == YAML_MEMORY_ERROR;
+    emitter_flush(&e);
+    qz_status st = emitter_status(&e, err);
     yaml_emitter_delete(&e.em);
-    if (e.write_errno >= 0)
-        return qz_write_fail(err, e.write_errno);
-    if (!e.ok)
-        return qz_fail(err, nomem ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL, NULL, 0, 0,
-                       "YAML emitter: %s", problem ? problem : "out of memory");
-    return QZ_OK;
+    return st;
 }
 
 static void summary_body(emitter *e, const void *arg)
@@ -405,23 +427,53 @@ qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err)
     return render(s->doc, summary_body, s, out, err);
 }
 
-static void metrics_body(emitter *e, const void *arg)
+/* ---- the figures, one at a time (metrics_render.c) ---- */
+
+static qz_status metrics_begin(qz_metrics_writer *w, qz_error *err)
 {
-    const qz_metrics_view *v = arg;
+    emitter *e = malloc(sizeof *e);
+    if (!e || !emitter_open(e, w->v.doc, w->out)) {
+        free(e);
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    w->state = e;
     yaml_event_t ev;
     emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
-    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !v->with_file));
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !w->v.with_file));
     map_start(e, false);
     emit_cstr(e, "source");
-    emit_cstr(e, v->doc->source);
-    emit_metrics(e, v->outline, v->metrics, v->all);
-    emit_rates(e, v->metrics);
+    emit_cstr(e, w->v.doc->source);
+    emit_cstr(e, "metrics");
+    seq_start(e, false);
+    return emitter_status(e, err);
+}
+
+static qz_status metrics_quantity(qz_metrics_writer *w, const qz_quantity *q, qz_error *err)
+{
+    emit_quantity(w->state, w->v.outline, q);
+    return emitter_status(w->state, err);
+}
+
+static qz_status metrics_end(qz_metrics_writer *w, qz_error *err)
+{
+    emitter *e = w->state;
+    yaml_event_t ev;
+    seq_end(e);
+    emit_rates(e, w->v.metrics);
     map_end(e);
     emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
     emit(e, &ev, yaml_stream_end_event_initialize(&ev));
+    emitter_flush(e);
+    return emitter_status(e, err);
 }
 
-qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *err)
+static void metrics_release(qz_metrics_writer *w)
 {
-    return render(v->doc, metrics_body, v, out, err);
+    emitter *e = w->state;
+    if (e)
+        yaml_emitter_delete(&e->em);
+    free(e);
 }
+
+const qz_metrics_format_ops qz_metrics_yaml_format = {metrics_begin, metrics_quantity,
+                                                       metrics_end, metrics_release};
