@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glob.h>
+
 #include "qzreport.h"
 
 typedef struct {
@@ -401,6 +403,92 @@ static void test_broken_metric_rules(void **state)
     expect_rules_error("units:\n  - {pattern: '个'}\n", 2, 5, "a unit needs both pattern and unit");
 }
 
+/* ---- streamed: the same quantities, one sentence at a time ---- */
+
+typedef struct {
+    qz_quantity *items;
+    size_t n, cap;
+    size_t stop_after; /* 0: never stop */
+} collected;
+
+static qz_status collect(void *arg, const qz_quantity *q, qz_error *err)
+{
+    collected *c = arg;
+    if (c->stop_after && c->n == c->stop_after)
+        return (*err = (qz_error){.status = QZ_ERR_IO, .message = "stopped"}).status;
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 64;
+        c->items = realloc(c->items, c->cap * sizeof *c->items);
+        assert_non_null(c->items);
+    }
+    c->items[c->n++] = *q;
+    return QZ_OK;
+}
+
+static void assert_same_quantity(const char *path, size_t i, const qz_quantity *a,
+                                 const qz_quantity *b)
+{
+    if (a->key != b->key || qz_decimal_cmp(a->lo, b->lo) != 0 ||
+        qz_decimal_cmp(a->hi, b->hi) != 0 || a->qualifier != b->qualifier ||
+        a->start != b->start || a->end != b->end || a->quote.start != b->quote.start ||
+        a->quote.len != b->quote.len || a->first != b->first || a->where != b->where ||
+        a->section != b->section || strcmp(a->unit, b->unit) != 0)
+        fail_msg("%s: quantity %zu differs when streamed (%s at %zu)", path, i,
+                 a->key ? a->key : "quantity", a->start);
+}
+
+/* qz_metrics_stream hands over exactly the quantities qz_metrics_new keeps, in order, and
+ * links the same rates among the first mentions it keeps; a sink's error stops the scan. */
+static void test_streamed_is_the_same(void **state)
+{
+    (void)state;
+    glob_t g;
+    assert_int_equal(glob("tests/fixtures/metrics/*.txt", 0, NULL, &g), 0);
+    assert_true(g.gl_pathc > 10);
+    report r;
+    for (size_t f = 0; f <= g.gl_pathc; f++) {
+        const char *path = f < g.gl_pathc ? g.gl_pathv[f] : "data/quzhou-2023.txt";
+        open_file(&r, path);
+        qz_error err = {0};
+        collected c = {0};
+        qz_metrics *firsts = NULL;
+        assert_int_equal(qz_metrics_stream(&firsts, r.doc, r.o, r.ctx, collect, &c, &err), QZ_OK);
+        assert_int_equal(c.n, r.m->n);
+        size_t nfirst = 0;
+        for (size_t i = 0; i < c.n; i++) {
+            assert_same_quantity(path, i, &c.items[i], &r.m->items[i]);
+            if (r.m->items[i].first)
+                assert_same_quantity(path, i, &firsts->items[nfirst++], &r.m->items[i]);
+        }
+        assert_int_equal(firsts->n, nfirst);
+        assert_int_equal(firsts->nrates, r.m->nrates);
+        for (size_t i = 0; i < r.m->nrates; i++) {
+            const qz_rate *a = &firsts->rates[i], *b = &r.m->rates[i];
+            assert_string_equal(a->key, b->key);
+            assert_string_equal(a->denominator_key, b->denominator_key);
+            assert_int_equal(qz_decimal_cmp(a->computed, b->computed), 0);
+            assert_int_equal(a->consistent, b->consistent);
+            assert_int_equal(firsts->items[a->stated].start, r.m->items[b->stated].start);
+            assert_int_equal(firsts->items[a->numerator].start, r.m->items[b->numerator].start);
+            assert_int_equal(firsts->items[a->denominator].start,
+                             r.m->items[b->denominator].start);
+        }
+        qz_metrics_free(firsts);
+        if (f == g.gl_pathc && c.n > 3) { /* a sink's error is the scan's */
+            collected stop = {.stop_after = 3};
+            qz_metrics *none = (qz_metrics *)1;
+            assert_int_equal(qz_metrics_stream(&none, r.doc, r.o, r.ctx, collect, &stop, &err),
+                             QZ_ERR_IO);
+            assert_null(none);
+            assert_string_equal(err.message, "stopped");
+            free(stop.items);
+        }
+        free(c.items);
+        close_report(&r);
+    }
+    globfree(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +504,7 @@ int main(void)
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_user_rules),
         cmocka_unit_test(test_broken_metric_rules),
+        cmocka_unit_test(test_streamed_is_the_same),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
