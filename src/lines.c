@@ -20,20 +20,34 @@ bool qz_line_heading(qz_context *ctx, const char *line, size_t len, qz_heading_m
     return false;
 }
 
-/* Trailing marks that may close a title line without being part of it. */
+/* Whether cp may close a title line without being part of it: 。：:；;，, and spaces. */
+static bool closes_title(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3002: /* 。 */
+    case 0xFF1A: /* ： */
+    case ':':
+    case 0xFF1B: /* ； */
+    case ';':
+    case 0xFF0C: /* ， */
+    case ',':
+    case ' ':
+    case '\t':
+    case 0x3000: /* ideographic space */
+        return true;
+    default:
+        return false;
+    }
+}
+
 size_t qz_trim_title_end(const char *s, size_t len)
 {
-    static const char *const marks[] = {"。", "：", ":", "；", ";", "，", ",", " ", "\t", "　"};
-    bool again = true;
-    while (again && len > 0) {
-        again = false;
-        for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
-            size_t n = strlen(marks[i]);
-            if (len >= n && memcmp(s + len - n, marks[i], n) == 0) {
-                len -= n;
-                again = true;
-            }
-        }
+    while (len > 0) {
+        size_t p = qz_utf8_prev(s, len), n;
+        uint32_t cp = qz_utf8_decode(s + p, len - p, &n);
+        if (p + n != len || !closes_title(cp))
+            break;
+        len = p;
     }
     return len;
 }
