@@ -699,11 +699,12 @@ static long index_of(const qz_metrics *m, const char *key)
 /* The base the text names in the words before a stated rate (占建议总数的80.6%), or NULL. */
 static const char *named_base(const scan *sc, const qz_rate_rule *rule, const qz_quantity *q)
 {
-    size_t from = clause_start(sc->doc->view, q->start, 0, QZ_WINDOW_CHARS);
+    /* a settled quantity's offsets are the text's: the patterns read the view */
+    size_t at = qz_doc_view_offset(sc->doc, q->start);
+    size_t from = clause_start(sc->doc->view, at, 0, QZ_WINDOW_CHARS);
     for (size_t i = 0; i < rule->nnamed; i++) {
         qz_match mt;
-        if (qz_pattern_match_at(sc->cx, &rule->named[i].before, sc->doc->view, q->start, from,
-                                &mt))
+        if (qz_pattern_match_at(sc->cx, &rule->named[i].before, sc->doc->view, at, from, &mt))
             return rule->named[i].key;
     }
     return NULL;
