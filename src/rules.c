@@ -10,13 +10,11 @@
 #include <yaml.h>
 
 #include "builtin.h"
-#include "rules.h"
-#include "schema.h"
+#include "rules_load.h"
 
 /* ---- patterns ---- */
 
-static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored,
-                              qz_pattern *out)
+qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored, qz_pattern *out)
 {
     if (node->type != YAML_SCALAR_NODE)
         return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
@@ -39,12 +37,12 @@ static qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored
     return QZ_OK;
 }
 
-static qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out)
+qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out)
 {
     return compile_node(ld, node, true, out);
 }
 
-static qz_status replace_pattern(loader *ld, const yaml_node_t *node, qz_pattern *slot)
+qz_status replace_pattern(loader *ld, const yaml_node_t *node, qz_pattern *slot)
 {
     qz_pattern p = {0};
     qz_status st = compile_pattern(ld, node, &p);
@@ -77,14 +75,26 @@ static qz_status append_patterns(loader *ld, const yaml_node_t *node, qz_pattern
     return QZ_OK;
 }
 
-static qz_status on_pattern_list(loader *ld, const yaml_node_t *v, void *target)
+qz_status on_pattern_list(loader *ld, const yaml_node_t *v, void *target)
 {
     return append_patterns(ld, v, target);
 }
 
-static qz_status on_pattern(loader *ld, const yaml_node_t *v, void *target)
+qz_status on_pattern(loader *ld, const yaml_node_t *v, void *target)
 {
     return replace_pattern(ld, v, target);
+}
+
+/* Patterns searched anywhere in a span (negative, plan_words, not_before): unanchored. */
+qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_pattern p = {0};
+    qz_status st = compile_node(ld, v, false, &p);
+    if (st != QZ_OK)
+        return st;
+    qz_pattern_clear(target);
+    *(qz_pattern *)target = p;
+    return QZ_OK;
 }
 
 static qz_status read_level(loader *ld, const yaml_node_t *v, int *level)
@@ -213,18 +223,6 @@ static qz_status on_units_item(loader *ld, const yaml_node_t *item, void *target
 static qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
 {
     return each_item(ld, v, "units: expected a list", on_units_item, target);
-}
-
-/* Patterns searched anywhere in a span (negative, plan_words, not_before): unanchored. */
-static qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target)
-{
-    qz_pattern p = {0};
-    qz_status st = compile_node(ld, v, false, &p);
-    if (st != QZ_OK)
-        return st;
-    qz_pattern_clear(target);
-    *(qz_pattern *)target = p;
-    return QZ_OK;
 }
 
 /* A set of characters as a bitmap of the Basic Multilingual Plane (8 KiB): testing a
@@ -543,8 +541,8 @@ static qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
 
 /* Keeps the source of a pattern built from others; it is compiled when first used (its
  * parts were each checked when their file was read). */
-static qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored,
-                       const char *name, qz_error *err)
+qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored, const char *name,
+                qz_error *err)
 {
     (void)r;
     char *src = b->failed ? NULL : qz_buf_release(b, NULL);

@@ -1,0 +1,43 @@
+/* rules_load.h — what the readers of the rules files share with rules.c, which assembles them:
+ * the pattern helpers every reader calls (rules.c), and each reader's key handlers, its build
+ * step after each file and its clear (rules_outline.c, rules_words.c, rules_metrics.c,
+ * rules_checks.c). Internal to those files; what they read belongs to the qz_rules (rules.h). */
+#ifndef QZ_RULES_LOAD_H
+#define QZ_RULES_LOAD_H
+
+#include "rules.h"
+#include "schema.h"
+
+/* The readers call these by their short names; the library's symbols all carry the qz_ prefix,
+ * so the short names stand for these (as in schema.h). */
+#define compile_node qz_rules_compile_node
+#define compile_pattern qz_rules_compile_pattern
+#define replace_pattern qz_rules_replace_pattern
+#define on_pattern_list qz_rules_on_pattern_list
+#define on_pattern qz_rules_on_pattern
+#define on_search_pattern qz_rules_on_search_pattern
+#define build qz_rules_build
+
+/* ---- the pattern helpers (rules.c) ---- */
+
+/* The pattern at node into out: compiled now, with the place it was written kept for warnings,
+ * or, for built-in data (ld->deferred), kept as source until every file is read. */
+qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored, qz_pattern *out);
+/* compile_node, anchored. */
+qz_status compile_pattern(loader *ld, const yaml_node_t *node, qz_pattern *out);
+/* compile_pattern into *slot, which it replaces. */
+qz_status replace_pattern(loader *ld, const yaml_node_t *node, qz_pattern *slot);
+
+/* Key handlers. target: a qz_pattern_list, to which a pattern or a list of them is appended; a
+ * qz_pattern, replaced by an anchored pattern (on_pattern) or one searched anywhere in a span
+ * (on_search_pattern). */
+qz_status on_pattern_list(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_pattern(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target);
+
+/* Keeps what b holds as the source of *slot, a pattern built from others after each file
+ * ("(*FAIL)" when b is empty); b is freed. */
+qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored, const char *name,
+                qz_error *err);
+
+#endif
