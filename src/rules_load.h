@@ -17,6 +17,9 @@
 #define on_pattern qz_rules_on_pattern
 #define on_search_pattern qz_rules_on_search_pattern
 #define build qz_rules_build
+#define on_headings qz_rules_on_headings
+#define on_parts qz_rules_on_parts
+#define on_header qz_rules_on_header
 
 /* ---- the pattern helpers (rules.c) ---- */
 
@@ -39,5 +42,16 @@ qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target);
  * ("(*FAIL)" when b is empty); b is freed. */
 qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored, const char *name,
                 qz_error *err);
+
+/* ---- data/outline.yaml (rules_outline.c) ---- */
+
+/* Key handlers; target: the qz_rules. headings: a list of {level, pattern}; parts: {review,
+ * plan, dated}; header: {date, speaker, salutation, title}, each a pattern or a list. */
+qz_status on_headings(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_parts(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_header(loader *ld, const yaml_node_t *v, void *target);
+/* Frees the outline's patterns (headings, parts, header, address, opening_year, sentence_end,
+ * topic, table_row, page_furniture). */
+void qz_rules_outline_clear(qz_rules *r);
 
 #endif
