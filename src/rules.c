@@ -97,93 +97,6 @@ qz_status on_search_pattern(loader *ld, const yaml_node_t *v, void *target)
     return QZ_OK;
 }
 
-/* ---- words.yaml: units, ignore, negative ---- */
-
-static qz_status on_unit_pattern(loader *ld, const yaml_node_t *v, void *target)
-{
-    return replace_pattern(ld, v, &((qz_unit_rule *)target)->pat);
-}
-
-static qz_status on_unit_name(loader *ld, const yaml_node_t *v, void *target)
-{
-    qz_unit_rule *u = target;
-    if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "unit: expected a word");
-    free(u->name);
-    u->name = scalar_dup(v);
-    return u->name ? QZ_OK : nomem(ld);
-}
-
-static void unit_clear(qz_unit_rule *u)
-{
-    qz_pattern_clear(&u->pat);
-    free(u->name);
-}
-
-/* An entry is a word (人次: its own pattern and name) or {pattern, unit}. */
-static qz_status read_unit(loader *ld, const yaml_node_t *item, qz_unit_rule *u)
-{
-    if (item->type == YAML_SCALAR_NODE) {
-        qz_status st = compile_pattern(ld, item, &u->pat);
-        if (st == QZ_OK && !(u->name = scalar_dup(item)))
-            st = nomem(ld);
-        return st;
-    }
-    key_entry keys[] = {{"pattern", on_unit_pattern, u}, {"unit", on_unit_name, u}};
-    qz_status st = walk_mapping(ld, item, keys, 2);
-    if (st == QZ_OK && (!u->pat.source || !u->name))
-        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a unit needs both pattern and unit");
-    return st;
-}
-
-static qz_status on_units_item(loader *ld, const yaml_node_t *item, void *target)
-{
-    qz_rules *r = target;
-    qz_unit_rule u = {0};
-    qz_status st = read_unit(ld, item, &u);
-    if (st == QZ_OK && !QZ_GROW(r->units, r->cap_units, r->nunits + 1))
-        st = nomem(ld);
-    if (st != QZ_OK) {
-        unit_clear(&u);
-        return st;
-    }
-    r->units[r->nunits++] = u;
-    return QZ_OK;
-}
-
-static qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
-{
-    return each_item(ld, v, "units: expected a list", on_units_item, target);
-}
-
-/* A set of characters as a bitmap of the Basic Multilingual Plane (8 KiB): testing a
- * character is one load, where a PCRE2 class of a hundred and fifty characters runs at a
- * few tens of MB/s. A string replaces the set before it. */
-static qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target)
-{
-    unsigned char **set = target;
-    if (v->type != YAML_SCALAR_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected a string of characters");
-    unsigned char *bits = calloc(0x10000 / 8, 1);
-    if (!bits)
-        return nomem(ld);
-    const char *s = (const char *)v->data.scalar.value;
-    size_t len = v->data.scalar.length;
-    for (size_t pos = 0; pos < len;) {
-        size_t n;
-        uint32_t cp = qz_utf8_decode(s + pos, len - pos, &n);
-        if (cp > 0xFFFF) {
-            free(bits);
-            return fail_at(ld, v, QZ_ERR_DATA, "%s", "only characters of the BMP can be listed");
-        }
-        bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
-        pos += n;
-    }
-    free(*set);
-    *set = bits;
-    return QZ_OK;
-}
-
 /* ---- rules.yaml: metrics, rates, before_tail ---- */
 
 /* A pattern kept as written (compiled later, inside a larger one), checked alone now so that
@@ -489,41 +402,6 @@ qz_status build(qz_rules *r, qz_pattern *slot, qz_buf *b, bool anchored, const c
     return QZ_OK;
 }
 
-static qz_status build_units(qz_rules *r, const char *name, qz_error *err)
-{
-    qz_buf b = {0};
-    char mark[32];
-    for (size_t i = 0; i < r->nunits; i++) {
-        qz_buf_puts(&b, i ? "|(?:" : "(?:");
-        qz_buf_puts(&b, r->units[i].pat.source);
-        snprintf(mark, sizeof mark, ")(*MARK:%zu)", i);
-        qz_buf_puts(&b, mark);
-    }
-    return build(r, &r->unit_any, &b, true, name, err);
-}
-
-static qz_status build_ignore(qz_rules *r, const char *name, qz_error *err)
-{
-    qz_buf b = {0};
-    for (size_t i = 0; i < r->ignore.n; i++) {
-        qz_buf_puts(&b, i ? "|(?:" : "(?:");
-        qz_buf_puts(&b, r->ignore.items[i].source);
-        qz_buf_puts(&b, ")");
-    }
-    return build(r, &r->ignore_any, &b, true, name, err);
-}
-
-static qz_status build_view_drop(qz_rules *r, const char *name, qz_error *err)
-{
-    qz_buf b = {0};
-    for (size_t i = 0; i < r->view_drop.n; i++) {
-        qz_buf_puts(&b, i ? "|(?:" : "(?:");
-        qz_buf_puts(&b, r->view_drop.items[i].source);
-        qz_buf_puts(&b, ")");
-    }
-    return build(r, &r->view_drop_any, &b, false, name, err);
-}
-
 static qz_status build_phrasing(qz_rules *r, qz_phrasing *ph, const char *name, qz_error *err)
 {
     qz_status st = QZ_OK;
@@ -594,11 +472,7 @@ static qz_status check_rate_keys(qz_rules *r, const qz_rate_rule *rate, const ch
 /* Rebuilds every combined pattern from the lists as they now stand. */
 static qz_status finalize(qz_rules *r, const char *name, qz_error *err)
 {
-    qz_status st = build_units(r, name, err);
-    if (st == QZ_OK)
-        st = build_ignore(r, name, err);
-    if (st == QZ_OK)
-        st = build_view_drop(r, name, err);
+    qz_status st = qz_rules_words_build(r, name, err);
 
     for (size_t i = 0; st == QZ_OK && i < r->nmetrics; i++)
         if (!build_unit_ok(r, &r->metrics[i]))
@@ -1140,14 +1014,7 @@ void qz_rules_free(qz_rules *r)
     if (!r)
         return;
     qz_rules_outline_clear(r);
-    for (size_t i = 0; i < r->nunits; i++)
-        unit_clear(&r->units[i]);
-    free(r->units);
-    qz_pattern_list_clear(&r->ignore);
-    qz_pattern_list_clear(&r->view_drop);
-    free(r->traditional);
-    qz_pattern_clear(&r->not_units);
-    qz_pattern_clear(&r->negative);
+    qz_rules_words_clear(r);
     qz_pattern_clear(&r->plan_words);
     free(r->before_tail);
     for (size_t i = 0; i < r->nmetrics; i++)
@@ -1166,9 +1033,6 @@ void qz_rules_free(qz_rules *r)
         free(r->sums[i].parts);
     }
     free(r->sums);
-    qz_pattern_clear(&r->unit_any);
-    qz_pattern_clear(&r->ignore_any);
-    qz_pattern_clear(&r->view_drop_any);
     qz_cue_index_free(r);
     free(r);
 }

@@ -20,6 +20,8 @@
 #define on_headings qz_rules_on_headings
 #define on_parts qz_rules_on_parts
 #define on_header qz_rules_on_header
+#define on_units qz_rules_on_units
+#define on_char_set qz_rules_on_char_set
 
 /* ---- the pattern helpers (rules.c) ---- */
 
@@ -53,5 +55,17 @@ qz_status on_header(loader *ld, const yaml_node_t *v, void *target);
 /* Frees the outline's patterns (headings, parts, header, address, opening_year, sentence_end,
  * topic, table_row, page_furniture). */
 void qz_rules_outline_clear(qz_rules *r);
+
+/* ---- data/words.yaml (rules_words.c) ---- */
+
+/* Key handlers. units: a list of measure words, each a word or {pattern, unit}, appended to the
+ * qz_rules' units (target); a char set: a string of characters, whose bitmap of the BMP replaces
+ * the unsigned char * at target. */
+qz_status on_units(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target);
+/* Rebuilds unit_any, ignore_any and view_drop_any from the lists as they now stand. */
+qz_status qz_rules_words_build(qz_rules *r, const char *name, qz_error *err);
+/* Frees the words' rules and the patterns built from them. */
+void qz_rules_words_clear(qz_rules *r);
 
 #endif
