@@ -22,6 +22,10 @@
 #define on_header qz_rules_on_header
 #define on_units qz_rules_on_units
 #define on_char_set qz_rules_on_char_set
+#define on_checked_source qz_rules_on_checked_source
+#define on_units_list qz_rules_on_units_list
+#define on_metrics qz_rules_on_metrics
+#define on_rates qz_rules_on_rates
 
 /* ---- the pattern helpers (rules.c) ---- */
 
@@ -67,5 +71,22 @@ qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target);
 qz_status qz_rules_words_build(qz_rules *r, const char *name, qz_error *err);
 /* Frees the words' rules and the patterns built from them. */
 void qz_rules_words_clear(qz_rules *r);
+
+/* ---- data/rules.yaml (rules_metrics.c) ---- */
+
+/* Key handlers. on_checked_source: a pattern kept as written in the char * at target (compiled
+ * later inside a larger one), checked alone now; on_units_list: a list of words appended to the
+ * units of the qz_metric_rule at target (a sum's parts are read with it too); on_metrics,
+ * on_rates: lists added to the qz_rules (target), a metric replacing the one of its key. */
+qz_status on_checked_source(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_units_list(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_metrics(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_rates(loader *ld, const yaml_node_t *v, void *target);
+/* Rebuilds each metric's unit_ok and each phrasing's patterns from the rules as they now stand
+ * (the units first: after qz_rules_words_build), and resolves the keys that phrasings and rates
+ * name: a key that is no metric is an error. */
+qz_status qz_rules_metrics_build(qz_rules *r, const char *name, qz_error *err);
+/* Frees plan_words, before_tail, the metrics and the rates. */
+void qz_rules_metrics_clear(qz_rules *r);
 
 #endif
