@@ -26,6 +26,9 @@
 #define on_units_list qz_rules_on_units_list
 #define on_metrics qz_rules_on_metrics
 #define on_rates qz_rules_on_rates
+#define on_checks qz_rules_on_checks
+#define on_sums qz_rules_on_sums
+#define check_info qz_rules_check_info
 
 /* ---- the pattern helpers (rules.c) ---- */
 
@@ -88,5 +91,16 @@ qz_status on_rates(loader *ld, const yaml_node_t *v, void *target);
 qz_status qz_rules_metrics_build(qz_rules *r, const char *name, qz_error *err);
 /* Frees plan_words, before_tail, the metrics and the rates. */
 void qz_rules_metrics_clear(qz_rules *r);
+
+/* ---- data/check.yaml (rules_checks.c) ---- */
+
+/* Key handlers; target: the qz_rules. checks: a list of check rules; sums: a list of {whole,
+ * parts}. */
+qz_status on_checks(loader *ld, const yaml_node_t *v, void *target);
+qz_status on_sums(loader *ld, const yaml_node_t *v, void *target);
+/* Points the check's public view (c->info) at its strings. */
+void check_info(qz_check_def *c);
+/* Frees the checks and the sums. */
+void qz_rules_checks_clear(qz_rules *r);
 
 #endif
