@@ -40,42 +40,37 @@ static qz_status add_find(loader *ld, qz_check_def *c, const yaml_node_t *patter
     return QZ_OK;
 }
 
-static qz_status on_finds(loader *ld, const yaml_node_t *v, void *target)
+/* A key handler that keeps the value's node, read once the mapping's other keys are. */
+static qz_status on_node(loader *ld, const yaml_node_t *v, void *target)
+{
+    (void)ld;
+    *(const yaml_node_t **)target = v;
+    return QZ_OK;
+}
+
+static qz_status on_finds_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_check_def *c = target;
-    if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "finds: expected a list of {pattern, fix}");
-    for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-         it++) {
-        yaml_node_t *n = yaml_document_get_node(ld->doc, *it), *pattern = NULL;
-        char *fix = NULL;
-        if (n->type == YAML_MAPPING_NODE) {
-            for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-                 p < n->data.mapping.pairs.top; p++) {
-                yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-                yaml_node_t *val = yaml_document_get_node(ld->doc, p->value);
-                qz_status st = QZ_OK;
-                if (scalar_is(k, "pattern"))
-                    pattern = val;
-                else if (scalar_is(k, "fix"))
-                    st = on_string(ld, val, &fix);
-                else
-                    st = unknown_key(ld, k);
-                if (st != QZ_OK) {
-                    free(fix);
-                    return st;
-                }
-            }
-        }
-        if (!pattern) {
+    const yaml_node_t *pattern = NULL;
+    char *fix = NULL;
+    if (n->type == YAML_MAPPING_NODE) {
+        key_entry keys[] = {{"pattern", on_node, &pattern}, {"fix", on_string, &fix}};
+        qz_status st = walk_mapping(ld, n, keys, 2);
+        if (st != QZ_OK) {
             free(fix);
-            return fail_at(ld, n, QZ_ERR_DATA, "%s", "a find needs a pattern");
-        }
-        qz_status st = add_find(ld, c, pattern, fix);
-        if (st != QZ_OK)
             return st;
+        }
     }
-    return QZ_OK;
+    if (!pattern) {
+        free(fix);
+        return fail_at(ld, n, QZ_ERR_DATA, "%s", "a find needs a pattern");
+    }
+    return add_find(ld, c, pattern, fix);
+}
+
+static qz_status on_finds(loader *ld, const yaml_node_t *v, void *target)
+{
+    return each_item(ld, v, "finds: expected a list of {pattern, fix}", on_finds_item, target);
 }
 
 static qz_status on_replace_item(loader *ld, const yaml_node_t *n, void *target)
