@@ -166,6 +166,15 @@ static qz_check_def *find_check(const qz_rules *r, const char *id)
     return NULL;
 }
 
+/* fixable: true or false into an int that is -1 while the check does not say. */
+static qz_status on_fixable(loader *ld, const yaml_node_t *v, void *target)
+{
+    bool b = false;
+    qz_status st = on_bool(ld, v, &b);
+    *(int *)target = b;
+    return st;
+}
+
 /* A check: `find` and `fix` are kept aside, since `fix` may come before `find`. */
 static qz_status read_check(loader *ld, const yaml_node_t *n, qz_check_def *c, bool *sev_set,
                             bool *fix_set)
@@ -176,33 +185,14 @@ static qz_status read_check(loader *ld, const yaml_node_t *n, qz_check_def *c, b
     c->info.severity = (qz_severity)-1;
     c->info.fixable = false;
     int fixable = -1;
-    qz_status st = QZ_OK;
-    for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-         st == QZ_OK && p < n->data.mapping.pairs.top; p++) {
-        yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
-        yaml_node_t *v = yaml_document_get_node(ld->doc, p->value);
-        if (scalar_is(k, "find"))
-            find = v;
-        else if (scalar_is(k, "fix"))
-            st = on_string(ld, v, &fix);
-        else if (scalar_is(k, "fixable")) {
-            bool b = false;
-            st = on_bool(ld, v, &b);
-            fixable = b;
-        } else {
-            key_entry keys[] = {
-                {"id", on_string, &c->id},        {"severity", on_severity, &c->info.severity},
-                {"standard", on_string, &c->standard}, {"title", on_lang_pair, &title},
-                {"message", on_lang_pair, &msg},  {"finds", on_finds, c},
-                {"replace", on_replace, c},
-            };
-            size_t i = 0;
-            while (i < sizeof keys / sizeof keys[0] && !scalar_is(k, keys[i].key))
-                i++;
-            st = i < sizeof keys / sizeof keys[0] ? keys[i].handle(ld, v, keys[i].target)
-                                                  : unknown_key(ld, k);
-        }
-    }
+    key_entry keys[] = {
+        {"id", on_string, &c->id},        {"severity", on_severity, &c->info.severity},
+        {"standard", on_string, &c->standard}, {"title", on_lang_pair, &title},
+        {"message", on_lang_pair, &msg},  {"find", on_node, &find},
+        {"finds", on_finds, c},           {"fix", on_string, &fix},
+        {"replace", on_replace, c},       {"fixable", on_fixable, &fixable},
+    };
+    qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
     if (st == QZ_OK && find)
         st = add_find(ld, c, find, fix), fix = NULL;
     free(fix);
