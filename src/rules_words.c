@@ -106,26 +106,17 @@ static qz_status build_units(qz_rules *r, const char *name, qz_error *err)
     return build(r, &r->unit_any, &b, true, name, err);
 }
 
-static qz_status build_ignore(qz_rules *r, const char *name, qz_error *err)
+/* One pattern of a list's: (?:P1)|(?:P2)|… */
+static qz_status build_any(qz_rules *r, const qz_pattern_list *list, qz_pattern *slot,
+                           bool anchored, const char *name, qz_error *err)
 {
     qz_buf b = {0};
-    for (size_t i = 0; i < r->ignore.n; i++) {
+    for (size_t i = 0; i < list->n; i++) {
         qz_buf_puts(&b, i ? "|(?:" : "(?:");
-        qz_buf_puts(&b, r->ignore.items[i].source);
+        qz_buf_puts(&b, list->items[i].source);
         qz_buf_puts(&b, ")");
     }
-    return build(r, &r->ignore_any, &b, true, name, err);
-}
-
-static qz_status build_view_drop(qz_rules *r, const char *name, qz_error *err)
-{
-    qz_buf b = {0};
-    for (size_t i = 0; i < r->view_drop.n; i++) {
-        qz_buf_puts(&b, i ? "|(?:" : "(?:");
-        qz_buf_puts(&b, r->view_drop.items[i].source);
-        qz_buf_puts(&b, ")");
-    }
-    return build(r, &r->view_drop_any, &b, false, name, err);
+    return build(r, slot, &b, anchored, name, err);
 }
 
 /* Rebuilds the patterns made of the word lists as they now stand. */
@@ -133,9 +124,9 @@ qz_status qz_rules_words_build(qz_rules *r, const char *name, qz_error *err)
 {
     qz_status st = build_units(r, name, err);
     if (st == QZ_OK)
-        st = build_ignore(r, name, err);
+        st = build_any(r, &r->ignore, &r->ignore_any, true, name, err);
     if (st == QZ_OK)
-        st = build_view_drop(r, name, err);
+        st = build_any(r, &r->view_drop, &r->view_drop_any, false, name, err);
     return st;
 }
 
