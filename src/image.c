@@ -297,7 +297,8 @@ static void io_phrasing(io *s, qz_phrasing *p, size_t rule_metrics)
     io_bool(s, &p->cue_after);
 }
 
-/* unit_ok has one byte per measure word of the rules, then % and pp (rules.c build_unit_ok). */
+/* unit_ok has one byte per measure word of the rules, then % and pp (rules_metrics.c
+ * build_unit_ok). */
 static void io_metric(io *s, qz_metric_rule *m, const qz_rules *r)
 {
     io_str(s, &m->key);
@@ -369,7 +370,7 @@ static void io_check(io *s, qz_check_def *c)
         for (size_t i = 0; i < c->nreplace; i++)
             io_replacement(s, &c->replace[i]);
     if (s->reading && !c->id)
-        s->damaged = true; /* rules.c finds checks by id */
+        s->damaged = true; /* rules_checks.c finds checks by id */
 }
 
 static void io_sum(io *s, qz_sum_rule *u)
@@ -410,7 +411,7 @@ static void io_cue_index(io *s, qz_rules *r)
     io_u32s(s, &r->always, &r->nalways);
 }
 
-/* traditional: a bitmap of the BMP (rules.c on_char_set). npatterns: qz_rules_finish. */
+/* traditional: a bitmap of the BMP (rules_words.c on_char_set). npatterns: qz_rules_finish. */
 static void io_rules(io *s, qz_rules *r)
 {
     if (IO_ARRAY(s, r->headings, r->nheadings, &r->cap_headings))

@@ -1,9 +1,9 @@
-/* schema.h — reading a libyaml document against a schema, for the rules files (rules.c) and
- * .qzreport.yaml (config.c): mappings walked through a table of known keys, lists item by
- * item, typed scalars; every error names the file and the line and column libyaml marked on
- * the offending node, and an unknown key is an error, so that a typo is reported rather than
- * silently ignored. Nothing here allocates except scalar_dup and on_string, whose strings
- * belong to the caller. */
+/* schema.h — reading a libyaml document against a schema, for the rules files (rules.c and the
+ * readers of each file, rules_*.c) and .qzreport.yaml (config.c): mappings walked through a
+ * table of known keys, lists item by item, typed scalars; every error names the file and the
+ * line and column libyaml marked on the offending node, and an unknown key is an error, so that
+ * a typo is reported rather than silently ignored. Nothing here allocates except scalar_dup and
+ * on_string, whose strings belong to the caller. */
 #ifndef QZ_SCHEMA_H
 #define QZ_SCHEMA_H
 

@@ -406,8 +406,10 @@ static void test_broken_rules(void **state)
                        "sentence_end, topic, table_row, page_furniture, units, ignore, "
                        "not_units, negative, view_drop, traditional, plan_words, metrics, "
                        "rates, before_tail, checks, sums)");
-    /* a mapping walked by hand (a check's keys) names the key alone */
-    expect_rules_error("checks:\n  - id: x\n    sevrity: off\n", 3, 5, "unknown key 'sevrity'");
+    /* a check's keys are listed too */
+    expect_rules_error("checks:\n  - id: x\n    sevrity: off\n", 3, 5,
+                       "unknown key 'sevrity' (id, severity, standard, title, message, find, "
+                       "finds, fix, replace, fixable)");
 }
 
 /* Built-in patterns are compiled in one pass after the built-in files are read (their
