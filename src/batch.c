@@ -155,3 +155,19 @@ qz_status qz_batch_run(const qz_batch *b, qz_error *err)
     free(ws);
     return started ? QZ_OK : run_alone(b, err);
 }
+
+int qz_batch_to_output(const qz_batch *b, const char *path, qz_out **out, int *rc)
+{
+    qz_error err = {0};
+    if (qz_out_open(out, path, &err) != QZ_OK)
+        return qz_report_error(&err);
+    if (qz_batch_run(b, &err) != QZ_OK)
+        *rc = qz_report_error(&err);
+    if (*rc == QZ_EXIT_OK || !path) { /* standard output keeps what was written */
+        if (qz_out_commit(*out, &err) != QZ_OK)
+            *rc = qz_report_error(&err);
+    } else {
+        qz_out_abort(*out);
+    }
+    return *rc;
+}

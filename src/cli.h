@@ -126,6 +126,10 @@ typedef struct {
 /* Runs the batch, then prints the contexts' warnings. Fails only when not even one context can
  * be made. */
 qz_status qz_batch_run(const qz_batch *b, qz_error *err);
+/* Runs b with its results written to the output at path (NULL or "-": standard output) whole
+ * or not at all: *out is opened before the batch starts, for b's emit to write into, then
+ * committed, or removed when *rc (which emit sets) is not 0. Returns the exit code. */
+int qz_batch_to_output(const qz_batch *b, const char *path, qz_out **out, int *rc);
 /* Parses -j's value (1..QZ_MAX_JOBS); NULL gives the number of online CPUs. 0 if invalid. */
 int qz_batch_jobs(const char *opt, int *jobs);
 /* The -j row every command that reads many reports shares. */

@@ -187,25 +187,11 @@ int cmd_metrics(int argc, char **argv)
     /* reports are read on -j threads and written here in argument order as they are laid
      * out: to a temporary file with -o (renamed when every file is done, removed if any
      * failed, so FILE is whole or untouched), else to stdout */
-    qz_out *out;
-    if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
-        qz_context_free(ctx);
-        qz_rules_free(rules);
-        return qz_report_error(&err);
-    }
     job j = {.paths = argv + first, .enc = enc, .format = format, .many = nfiles > 1,
-             .out = out, .ctx = ctx, .rc = QZ_EXIT_OK};
+             .ctx = ctx, .rc = QZ_EXIT_OK};
     qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
                   .emit = write_one, .arg = &j};
-    if (qz_batch_run(&b, &err) != QZ_OK)
-        j.rc = qz_report_error(&err);
-    rc = j.rc;
-    if (rc == QZ_EXIT_OK || !opt_output) {
-        if (qz_out_commit(out, &err) != QZ_OK)
-            rc = qz_report_error(&err);
-    } else {
-        qz_out_abort(out);
-    }
+    rc = qz_batch_to_output(&b, opt_output, &j.out, &j.rc);
     qz_cli_warnings(ctx); /* the writing thread's, for the reports it scanned */
     qz_context_free(ctx);
     qz_rules_free(rules);

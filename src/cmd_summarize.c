@@ -137,24 +137,11 @@ int cmd_summarize(int argc, char **argv)
     qz_context_free(ctx); /* each thread of the batch makes its own */
     /* written as each summary is laid out: to a temporary file with -o (renamed when every
      * report is done, removed if any failed, so FILE is whole or untouched), else to stdout */
-    qz_out *out;
-    if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
-        qz_rules_free(rules);
-        return qz_report_error(&err);
-    }
     job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
-             .out = out, .rc = QZ_EXIT_OK};
+             .rc = QZ_EXIT_OK};
     qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
                   .emit = write_one, .arg = &j};
-    if (qz_batch_run(&b, &err) != QZ_OK)
-        j.rc = qz_report_error(&err);
-    rc = j.rc;
-    if (rc == QZ_EXIT_OK || !opt_output) {
-        if (qz_out_commit(out, &err) != QZ_OK)
-            rc = qz_report_error(&err);
-    } else {
-        qz_out_abort(out);
-    }
+    rc = qz_batch_to_output(&b, opt_output, &j.out, &j.rc);
     qz_rules_free(rules);
     return rc;
 }
