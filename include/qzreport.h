@@ -475,6 +475,11 @@ typedef struct {
 qz_status qz_report_load(qz_report *rep, qz_context *ctx, const char *source, const char *bytes,
                          size_t len, qz_encoding enc, const qz_check_options *check,
                          qz_error *err);
+/* The first two stages only (load, sections): for a caller that scans the figures its own way
+ * (qz_metrics_stream). */
+qz_status qz_report_load_sections(qz_report *rep, qz_context *ctx, const char *source,
+                                  const char *bytes, size_t len, qz_encoding enc,
+                                  qz_error *err);
 /* Frees every part (qz_report_load's on success) and zeroes rep. */
 void qz_report_clear(qz_report *rep);
 

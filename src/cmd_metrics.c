@@ -73,9 +73,7 @@ static bool pick(const char *format, qz_metrics_format *out)
 /* One report loaded on a worker (its figures too, unless it is to be streamed), or the error
  * that stopped it. */
 typedef struct {
-    qz_doc *doc;
-    qz_outline *outline;
-    qz_metrics *metrics;
+    qz_report rep;
     qz_status st;
     qz_error err;
 } loaded;
@@ -98,11 +96,9 @@ static void *load_one(void *arg, qz_context *ctx, size_t i)
     loaded *l = calloc(1, sizeof *l);
     if (!l)
         return NULL;
-    l->st = qz_doc_load_file(&l->doc, j->paths[i], j->enc, ctx, &l->err);
-    if (l->st == QZ_OK)
-        l->st = qz_outline_new(&l->outline, l->doc, ctx, &l->err);
-    if (l->st == QZ_OK && l->doc->len <= QZ_STREAM_BYTES)
-        l->st = qz_metrics_new(&l->metrics, l->doc, l->outline, ctx, &l->err);
+    l->st = qz_report_load_sections(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, &l->err);
+    if (l->st == QZ_OK && l->rep.doc->len <= QZ_STREAM_BYTES)
+        l->st = qz_metrics_new(&l->rep.metrics, l->rep.doc, l->rep.outline, ctx, &l->err);
     return l;
 }
 
@@ -115,20 +111,22 @@ static qz_status add_to_writer(void *writer, const qz_quantity *q, qz_error *err
  * them. */
 static qz_status write_figures(job *j, loaded *l, qz_error *err)
 {
-    qz_metrics_view v = {.doc = l->doc, .outline = l->outline, .metrics = l->metrics,
+    qz_report *rep = &l->rep;
+    qz_metrics_view v = {.doc = rep->doc, .outline = rep->outline, .metrics = rep->metrics,
                          .all = opt_all, .with_file = j->many};
     qz_metrics_writer *w;
     qz_status st = qz_metrics_writer_new(&w, j->format, &v, qz_out_file(j->out), err);
     if (st != QZ_OK)
         return st;
-    if (l->metrics) {
-        for (size_t i = 0; st == QZ_OK && i < l->metrics->n; i++)
-            st = qz_metrics_writer_add(w, &l->metrics->items[i], err);
+    if (rep->metrics) {
+        for (size_t i = 0; st == QZ_OK && i < rep->metrics->n; i++)
+            st = qz_metrics_writer_add(w, &rep->metrics->items[i], err);
     } else {
-        st = qz_metrics_stream(&l->metrics, l->doc, l->outline, j->ctx, add_to_writer, w, err);
+        st = qz_metrics_stream(&rep->metrics, rep->doc, rep->outline, j->ctx, add_to_writer, w,
+                               err);
     }
     if (st == QZ_OK)
-        st = qz_metrics_writer_finish(w, l->metrics, err);
+        st = qz_metrics_writer_finish(w, rep->metrics, err);
     qz_metrics_writer_free(w);
     return st;
 }
@@ -151,9 +149,7 @@ static void write_one(void *arg, size_t i, void *result)
         j->fatal = true;
         j->rc = qz_report_error(&l->err);
     }
-    qz_metrics_free(l->metrics);
-    qz_outline_free(l->outline);
-    qz_doc_free(l->doc);
+    qz_report_clear(&l->rep);
     free(l);
 }
 
