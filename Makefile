@@ -142,7 +142,7 @@ e2e: $(BIN)
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
-FUZZ_TARGETS = load extract check rules
+FUZZ_TARGETS = load extract check rules cue
 FUZZ_BIN     = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
 FUZZ_SECONDS ?= 600
 

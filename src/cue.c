@@ -235,6 +235,10 @@ static info parse_escape(parser *ps)
     unsigned char c = (unsigned char)*ps->p;
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
         size_t n = utf8_len(c); /* \. \( \、: the character itself */
+        if ((size_t)(ps->end - ps->p) < n) {
+            ps->bail = true;
+            return anything();
+        }
         const char *w = ps->p;
         ps->p += n;
         return literal(w, n);
@@ -288,8 +292,10 @@ static info parse_class(parser *ps)
         first = false;
         if (*ps->p == '[' && ps->p + 1 < ps->end && ps->p[1] == ':') { /* [:alpha:] */
             plain = false;
-            const char *close = strstr(ps->p, ":]");
-            ps->p = close && close < ps->end ? close + 2 : ps->end;
+            const char *q = ps->p + 2; /* to just past its ":]", within the pattern */
+            while (q + 1 < ps->end && !(q[0] == ':' && q[1] == ']'))
+                q++;
+            ps->p = q + 1 < ps->end ? q + 2 : ps->end;
             continue;
         }
         if (*ps->p == '\\') {
@@ -300,18 +306,24 @@ static info parse_class(parser *ps)
                 ps->p++;
                 skip_past(ps, '}');
             } else if (ps->p < ps->end) {
-                ps->p += utf8_len((unsigned char)*ps->p);
+                size_t n = utf8_len((unsigned char)*ps->p);
+                size_t left = (size_t)(ps->end - ps->p);
+                ps->p += n < left ? n : left;
             }
             continue;
         }
         if (*ps->p == '-' && !first && ps->p + 1 < ps->end && ps->p[1] != ']')
             plain = false; /* a range */
         size_t n = utf8_len((unsigned char)*ps->p);
+        if ((size_t)(ps->end - ps->p) < n) {
+            ps->bail = true;
+            break;
+        }
         if (plain && !set_add(&chars, ps->p, n))
             plain = false;
         ps->p += n;
     }
-    if (ps->p >= ps->end) {
+    if (ps->bail || ps->p >= ps->end) {
         ps->bail = true;
         set_clear(&chars);
         return anything();

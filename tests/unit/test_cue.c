@@ -94,12 +94,34 @@ static void test_no_cue(void **state)
     expect_cues("(a)\\1", "a");
 }
 
+/* The pattern is (pointer, length), not a string: nothing may be read past its end, however it
+ * ends (fuzz_cue found a search for the end of a [:class:] that ran on). */
+static void test_no_read_past_the_end(void **state)
+{
+    (void)state;
+    const char *ends[] = {"ab[[:x", "ab[[:", "ab\\", "ab[\\", "ab(?<n", "ab\\x{4e", "a\xe5"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t len = strlen(ends[i]);
+        char *exact = malloc(len); /* no NUL after it: ASan sees a read past */
+        assert_non_null(exact);
+        memcpy(exact, ends[i], len);
+        char **words;
+        size_t n;
+        assert_true(qz_cue_words(exact, len, &words, &n));
+        for (size_t k = 0; k < n; k++)
+            free(words[k]);
+        free(words);
+        free(exact);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_literals_and_groups),
         cmocka_unit_test(test_runs_broken_by_unknowns),
         cmocka_unit_test(test_no_cue),
+        cmocka_unit_test(test_no_read_past_the_end),
     };
     return cmocka_run_group_tests_name("cue", tests, NULL, NULL);
 }
