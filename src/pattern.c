@@ -177,7 +177,10 @@ static const pcre2_code *code_for(qz_pattern_state *st, const qz_pattern *pat, s
             return pat->re;
     }
     st->uses = QZ_JIT_AFTER;
-    pcre2_code *copy = pcre2_code_copy(pat->re);
+    /* with its own tables: a pattern decoded from the rules image shares its character
+     * tables with the others through a reference count that pcre2_code_copy increments and
+     * pcre2_code_free decrements without a lock, a race between two threads' contexts */
+    pcre2_code *copy = pcre2_code_copy_with_tables(pat->re);
     if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0)
         return st->jit = copy;
     pcre2_code_free(copy);
