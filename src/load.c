@@ -178,10 +178,35 @@ static bool matches_any(qz_context *cx, const qz_pattern_list *list, const char 
     return qz_pattern_list_match(cx, list, s, len, &m) != NULL;
 }
 
+/* What the rules say of a line's start, asked once: joining asks it of each line twice (as
+ * the line before a break and as the one after), the header once more. */
+typedef struct {
+    bool known;
+    bool starts;     /* it opens with a heading marker or is a part title */
+    bool standalone; /* a heading on a line of its own (qz_line_standalone_heading) */
+} line_kind;
+
+static const line_kind *kind_of(qz_context *cx, const char *t, line_span l, line_kind *k)
+{
+    if (k->known)
+        return k;
+    size_t sk = qz_skip_space(t + l.start, l.len);
+    const char *s = t + l.start + sk;
+    size_t len = l.len - sk;
+    qz_heading_match h;
+    bool part = qz_line_part_title(cx, s, len) != QZ_TITLE_NONE;
+    bool heading = !part && qz_line_heading(cx, s, len, &h);
+    k->starts = part || heading;
+    k->standalone = part || (heading && qz_find_period(s, len) >= qz_trim_title_end(s, len));
+    k->known = true;
+    return k;
+}
+
 /* Lines [0, result) are the header: up to the salutation (各位代表:) when one stands among the
  * first lines; otherwise the leading lines that look like header lines (a date, a title, the
  * speaker). */
-static size_t header_lines(qz_context *cx, const char *t, const line_span *lines, size_t n)
+static size_t header_lines(qz_context *cx, const char *t, const line_span *lines, size_t n,
+                           line_kind *kinds)
 {
     size_t limit = n < QZ_HEADER_MAX_LINES ? n : QZ_HEADER_MAX_LINES;
     for (size_t i = 0; i < limit; i++) {
@@ -190,7 +215,7 @@ static size_t header_lines(qz_context *cx, const char *t, const line_span *lines
         size_t len = lines[i].len - sk;
         if (matches_any(cx, &cx->rules->salutation, s, len))
             return i + 1;
-        if (qz_line_standalone_heading(cx, s, len))
+        if (kind_of(cx, t, lines[i], &kinds[i])->standalone)
             break;
     }
     size_t i = 0;
@@ -205,20 +230,6 @@ static size_t header_lines(qz_context *cx, const char *t, const line_span *lines
         i++;
     }
     return i;
-}
-
-static bool line_standalone_heading(qz_context *cx, const char *t, line_span l)
-{
-    size_t sk = qz_skip_space(t + l.start, l.len);
-    return qz_line_standalone_heading(cx, t + l.start + sk, l.len - sk);
-}
-
-static bool line_starts_heading(qz_context *cx, const char *t, line_span l)
-{
-    size_t sk = qz_skip_space(t + l.start, l.len);
-    qz_heading_match h;
-    return qz_line_heading(cx, t + l.start + sk, l.len - sk, &h) ||
-           qz_line_part_title(cx, t + l.start + sk, l.len - sk) != QZ_TITLE_NONE;
 }
 
 /* The header's title line (…工作报告), trimmed; len 0 when the header has none. */
@@ -257,14 +268,14 @@ static bool *page_furniture(qz_context *cx, const char *t, const line_span *line
 /* Whether line i was broken mid-sentence and continues on line `next` (i + 1, or the first
  * line after the page furniture that follows i). */
 static bool broken_after(qz_context *cx, const char *t, const line_span *lines, size_t n,
-                         size_t i, size_t next, size_t header_end)
+                         size_t i, size_t next, size_t header_end, line_kind *kinds)
 {
     if (i < header_end || next >= n)
         return false;
     line_span a = lines[i], b = lines[next];
     if (line_blank(t, a) || line_blank(t, b))
         return false;
-    if (line_standalone_heading(cx, t, a) || line_starts_heading(cx, t, b))
+    if (kind_of(cx, t, a, &kinds[i])->standalone || kind_of(cx, t, b, &kinds[next])->starts)
         return false;
     /* a label over a table (【决定任免篇】) is not the first cell of its first row */
     if (qz_line_table_row(cx, t + b.start, b.len))
@@ -329,11 +340,16 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         return QZ_ERR_NOMEM;
     const char *jt = conv ? conv->t : t;
     const line_span *jl = conv ? conv->lines : lines;
-    size_t header_end = cx ? header_lines(cx, jt, jl, n) : 0;
+    line_kind *kinds = cx ? calloc(n ? n : 1, sizeof *kinds) : NULL;
+    if (cx && !kinds)
+        return QZ_ERR_NOMEM;
+    size_t header_end = cx ? header_lines(cx, jt, jl, n, kinds) : 0;
     doc->header_lines = header_end;
     bool *drop = cx ? page_furniture(cx, jt, jl, n, header_end) : NULL;
-    if (cx && !drop)
+    if (cx && !drop) {
+        free(kinds);
         return QZ_ERR_NOMEM;
+    }
     size_t cap = 0, w = 0, cw = 0;
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
@@ -347,7 +363,7 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         size_t next = i + 1;
         while (drop && next < n && drop[next])
             next++;
-        bool join = cx && broken_after(cx, jt, jl, n, i, next, header_end);
+        bool join = cx && broken_after(cx, jt, jl, n, i, next, header_end, kinds);
         if (join && !start_copy(doc, t, tlen, w)) {
             ok = false;
             break;
@@ -367,6 +383,7 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
         }
     }
     free(drop);
+    free(kinds);
     if (!ok)
         return QZ_ERR_NOMEM;
     if (doc->text)
