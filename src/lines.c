@@ -100,13 +100,3 @@ size_t qz_find_period(const char *s, size_t len)
             return i;
     return len;
 }
-
-bool qz_line_standalone_heading(qz_context *ctx, const char *line, size_t len)
-{
-    qz_heading_match h;
-    if (qz_line_part_title(ctx, line, len) != QZ_TITLE_NONE)
-        return true;
-    if (!qz_line_heading(ctx, line, len, &h))
-        return false;
-    return qz_find_period(line, len) >= qz_trim_title_end(line, len);
-}

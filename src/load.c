@@ -183,7 +183,8 @@ static bool matches_any(qz_context *cx, const qz_pattern_list *list, const char 
 typedef struct {
     bool known;
     bool starts;     /* it opens with a heading marker or is a part title */
-    bool standalone; /* a heading on a line of its own (qz_line_standalone_heading) */
+    bool standalone; /* a heading on a line of its own: a part title, or a heading marker with
+                        no 。 after it (a run-in heading carries its body after the 。) */
 } line_kind;
 
 static const line_kind *kind_of(qz_context *cx, const char *t, line_span l, line_kind *k)

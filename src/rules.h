@@ -199,10 +199,6 @@ bool qz_line_table_row(qz_context *ctx, const char *line, size_t len);
 /* Offset of the first 。 in s[0..len), or len. A run-in heading's title ends there. */
 size_t qz_find_period(const char *s, size_t len);
 
-/* Whether a line is a heading on a line of its own: a part title, or a heading marker with no
- * 。 after it (a run-in heading carries its body after the 。). */
-bool qz_line_standalone_heading(qz_context *ctx, const char *line, size_t len);
-
 /* Length of s once trailing marks that close a title (。：；， and spaces) are removed. */
 size_t qz_trim_title_end(const char *s, size_t len);
 
