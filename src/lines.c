@@ -78,7 +78,7 @@ bool qz_line_table_row(qz_context *ctx, const char *line, size_t len)
            qz_pattern_match(ctx, &ctx->rules->table_row, line, len, &m);
 }
 
-bool qz_line_complete(qz_context *ctx, const char *line, size_t len)
+bool qz_line_ends_sentence(qz_context *ctx, const char *line, size_t len)
 {
     size_t start = len;
     qz_match m;
@@ -87,9 +87,7 @@ bool qz_line_complete(qz_context *ctx, const char *line, size_t len)
         if (qz_pattern_match(ctx, &ctx->rules->sentence_end, line + start, len - start, &m))
             return true;
     }
-    /* asked last: the search for a cell separator stops at every full-width mark (their
-     * UTF-8 starts like ｜'s) */
-    return qz_line_table_row(ctx, line, len);
+    return false;
 }
 
 size_t qz_find_period(const char *s, size_t len)

@@ -181,7 +181,8 @@ static bool matches_any(qz_context *cx, const qz_pattern_list *list, const char 
 /* What the rules say of a line's start, asked once: joining asks it of each line twice (as
  * the line before a break and as the one after), the header once more. */
 typedef struct {
-    bool known;
+    bool known, table_known;
+    bool table_row;  /* a row of a table copied as text (its trailing spaces aside) */
     bool starts;     /* it opens with a heading marker or is a part title */
     bool standalone; /* a heading on a line of its own: a part title, or a heading marker with
                         no 。 after it (a run-in heading carries its body after the 。) */
@@ -201,6 +202,17 @@ static const line_kind *kind_of(qz_context *cx, const char *t, line_span l, line
     k->standalone = part || (heading && qz_find_period(s, len) >= qz_trim_title_end(s, len));
     k->known = true;
     return k;
+}
+
+/* Whether line l is a table row (table_row), asked once per line. */
+static bool table_row_of(qz_context *cx, const char *t, line_span l, line_kind *k)
+{
+    if (!k->table_known) {
+        size_t len = l.len - qz_trim_space_end(t + l.start, l.len);
+        k->table_row = qz_line_table_row(cx, t + l.start, len);
+        k->table_known = true;
+    }
+    return k->table_row;
 }
 
 /* Lines [0, result) are the header: up to the salutation (各位代表:) when one stands among the
@@ -279,10 +291,13 @@ static bool broken_after(qz_context *cx, const char *t, const line_span *lines, 
     if (kind_of(cx, t, a, &kinds[i])->standalone || kind_of(cx, t, b, &kinds[next])->starts)
         return false;
     /* a label over a table (【决定任免篇】) is not the first cell of its first row */
-    if (qz_line_table_row(cx, t + b.start, b.len))
+    if (table_row_of(cx, t, b, &kinds[next]))
         return false;
+    /* a line is complete when it ends a sentence, or is a table's row, whatever its end
+     * (asked last: the search for a cell separator stops at every full-width mark, whose
+     * UTF-8 starts like ｜'s) */
     size_t alen = a.len - qz_trim_space_end(t + a.start, a.len);
-    return !qz_line_complete(cx, t + a.start, alen);
+    return !qz_line_ends_sentence(cx, t + a.start, alen) && !table_row_of(cx, t, a, &kinds[i]);
 }
 
 static bool add_repair(qz_doc *doc, size_t *cap, qz_repair_kind kind, size_t line, size_t at,

@@ -191,8 +191,8 @@ typedef enum { QZ_TITLE_NONE, QZ_TITLE_REVIEW, QZ_TITLE_PLAN, QZ_TITLE_DATED } q
 /* What kind of part a title names (trailing punctuation and space are ignored). */
 qz_title_kind qz_line_part_title(qz_context *ctx, const char *title, size_t len);
 
-/* Whether a line ends a sentence (。！？；：… with closing quotes), so that it is complete. */
-bool qz_line_complete(qz_context *ctx, const char *line, size_t len);
+/* Whether a line ends a sentence (。！？；：… with closing quotes, sentence_end). */
+bool qz_line_ends_sentence(qz_context *ctx, const char *line, size_t len);
 /* Whether a line is a row of a table copied as text (table_row). */
 bool qz_line_table_row(qz_context *ctx, const char *line, size_t len);
 
