@@ -362,6 +362,23 @@ bool qz_rules_has_key(const qz_rules *rules, const char *key);
 /* The i-th metric key, in the rules' order; NULL past the end. */
 const char *qz_rules_key(const qz_rules *rules, size_t i);
 
+/* ---- the rules as reference (`qzreport keys`, `qzreport rules`) ---- */
+
+typedef enum {
+    QZ_REFERENCE_TEXT, /* for people: a line per key or rule, then "  name: value" lines */
+    QZ_REFERENCE_TSV,  /* a header line, then a line per key or rule; lists comma-joined */
+    QZ_REFERENCE_JSON, /* one array of objects */
+    QZ_REFERENCE_YAML  /* one sequence of mappings */
+} qz_reference_format;
+
+/* Every metric key of the rules, in their order: key, kind, units, zh, en, and the rates it
+ * takes part in (as the stated rate, its numerator or one of its denominators). */
+qz_status qz_keys_render(const qz_rules *rules, qz_reference_format format, FILE *out,
+                         qz_error *err);
+/* Every check rule: id, default severity, fixable, standard, zh, en. */
+qz_status qz_check_rules_render(const qz_rules *rules, qz_reference_format format, FILE *out,
+                                qz_error *err);
+
 /* ---- stage 4, check: formatting faults a proofreader would mark ---- */
 
 typedef enum { QZ_SEV_OFF = 0, QZ_SEV_WARNING, QZ_SEV_ERROR } qz_severity;

@@ -261,3 +261,32 @@ void qz_cli_warnings(const qz_context *ctx)
     for (size_t i = 0; i < qz_context_warning_count(ctx); i++)
         fprintf(stderr, "qzreport: warning: %s\n", qz_context_warning(ctx, i));
 }
+
+int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *rules_path,
+                     qz_reference_fn render)
+{
+    static const struct {
+        const char *name;
+        qz_reference_format format;
+    } formats[] = {{"text", QZ_REFERENCE_TEXT},
+                   {"tsv", QZ_REFERENCE_TSV},
+                   {"json", QZ_REFERENCE_JSON},
+                   {"yaml", QZ_REFERENCE_YAML},
+                   {"yml", QZ_REFERENCE_YAML}};
+    size_t f = 0;
+    while (f < sizeof formats / sizeof formats[0] && strcmp(format, formats[f].name) != 0)
+        f++;
+    if (f == sizeof formats / sizeof formats[0])
+        return qz_usage_error(cmd, "unknown format '%s' (text, tsv, json, yaml)", format);
+    qz_error err = {0};
+    qz_rules *rules = NULL;
+    qz_context *ctx = NULL;
+    if (qz_cli_rules(rules_path, &rules, &ctx, &err) != QZ_OK)
+        return qz_report_error(&err);
+    qz_context_free(ctx);
+    qz_status st = render(rules, formats[f].format, stdout, &err);
+    qz_rules_free(rules);
+    if (st == QZ_OK && fflush(stdout) != 0)
+        return QZ_EXIT_ERROR;
+    return st == QZ_OK ? QZ_EXIT_OK : qz_report_error(&err);
+}

@@ -137,12 +137,20 @@ int qz_batch_jobs(const char *opt, int *jobs);
     {'j', "jobs", "N", "read N reports at a time (default: the number of CPUs)",              \
      QZ_OPT_STRING, &(var)}
 
+/* `keys` and `rules`: loads the rules (and rules_path), then writes the list render makes of
+ * them in the format named (text, tsv, json, yaml) to standard output; the exit code. */
+typedef qz_status (*qz_reference_fn)(const qz_rules *, qz_reference_format, FILE *, qz_error *);
+int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *rules_path,
+                     qz_reference_fn render);
+
 int cmd_summarize(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_get(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_fix(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
 extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help, qz_check_help,
-    qz_fix_help;
+    qz_fix_help, qz_keys_help, qz_rules_help;
 
 #endif

@@ -1,0 +1,1 @@
+qzreport rules data/quzhou-2023.txt
