@@ -596,6 +596,8 @@ qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *e
 qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err);
 qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err);
 qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err);
+/* The YAML summary's fields as one JSON line (JSON Lines with several reports), jansson's. */
+qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err);
 
 #ifdef __cplusplus
 }

@@ -13,7 +13,8 @@ static const char *opt_rules;
 static const char *opt_jobs;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "yaml (default), markdown or html", QZ_OPT_STRING, &opt_format},
+    {'f', "format", "FORMAT", "yaml (default), json, markdown or html", QZ_OPT_STRING,
+     &opt_format},
     {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
@@ -35,6 +36,7 @@ const qz_command_help qz_summarize_help = {
                "            line, end_line, sections: number, title, line, end_line, topics),\n"
                "            closing, repairs, metrics (key, value, unit, qualifier, line,\n"
                "            column, part, section, quote), rates\n"
+               "  json      the same fields as one JSON object per line (JSON Lines)\n"
                "  markdown  an outline for people (CommonMark)\n"
                "  html      the same outline as an HTML page (one FILE only)\n"
                "With several files: YAML documents, each starting with ---; Markdown outlines one\n"
@@ -52,6 +54,8 @@ static renderer pick_renderer(const char *format)
         return qz_summary_render_markdown;
     if (strcmp(format, "html") == 0)
         return qz_summary_render_html;
+    if (strcmp(format, "json") == 0 || strcmp(format, "jsonl") == 0)
+        return qz_summary_render_json;
     return NULL;
 }
 
@@ -115,7 +119,7 @@ int cmd_summarize(int argc, char **argv)
         return rc;
     renderer render = pick_renderer(opt_format);
     if (!render)
-        return qz_usage_error(&qz_summarize_help, "unknown format '%s' (yaml, markdown, html)",
+        return qz_usage_error(&qz_summarize_help, "unknown format '%s' (yaml, json, markdown, html)",
                               opt_format);
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_summarize_help, opt_encoding, &enc))

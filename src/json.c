@@ -136,3 +136,148 @@ static qz_status end(qz_metrics_writer *w, qz_error *err)
 }
 
 const qz_metrics_format_ops qz_metrics_json_format = {begin, one_quantity, end, NULL};
+
+/* ---- the summary (`summarize --format json`): the YAML summary's fields, as one JSON line ---- */
+
+static json_t *span_or_null(const qz_doc *doc, qz_span s)
+{
+    return s.len ? string_span(doc, s) : json_null();
+}
+
+/* The line of a span's last byte: where an [start, end) range ends. */
+static json_int_t end_line(const qz_doc *doc, size_t start, size_t end)
+{
+    return (json_int_t)qz_doc_line(doc, end > start ? end - 1 : start);
+}
+
+/* Adds "line" and "end_line" of [start, end) to o, and returns o. */
+static json_t *set_lines(json_t *o, const qz_doc *doc, size_t start, size_t end, bool *ok)
+{
+    qz_json_set(o, "line", json_integer((json_int_t)qz_doc_line(doc, start)), ok);
+    qz_json_set(o, "end_line", json_integer(end_line(doc, start, end)), ok);
+    return o;
+}
+
+static json_t *summary_header(const qz_doc *doc, const qz_header *h, bool *ok)
+{
+    json_t *o = json_object();
+    char date[16];
+    if (h->year)
+        snprintf(date, sizeof date, "%04d-%02d-%02d", h->year, h->month, h->day);
+    qz_json_set(o, "date", h->year ? json_string(date) : json_null(), ok);
+    qz_json_set(o, "speaker", span_or_null(doc, h->speaker), ok);
+    qz_json_set(o, "speaker_title", span_or_null(doc, h->speaker_title), ok);
+    qz_json_set(o, "title", span_or_null(doc, h->title), ok);
+    return o;
+}
+
+static json_t *year_or_null(int year)
+{
+    return year ? json_integer(year) : json_null();
+}
+
+/* The sections in [first, end) whose parent is `parent`, each with its topics and its own
+ * children, as the YAML summary nests them. */
+static json_t *summary_sections(const qz_doc *doc, const qz_outline *o, size_t first, size_t end,
+                                long parent, bool *ok)
+{
+    json_t *a = json_array();
+    for (size_t i = first; i < end; i += o->sections[i].ndesc + 1) {
+        const qz_section *s = &o->sections[i];
+        if (s->parent != parent)
+            continue;
+        json_t *so = json_object();
+        qz_json_set(so, "number", json_integer(s->number), ok);
+        qz_json_set(so, "title", span_or_null(doc, s->title), ok);
+        set_lines(so, doc, s->start, s->end, ok);
+        json_t *topics = json_array();
+        for (size_t t = s->first_topic; t < s->first_topic + s->ntopics; t++) {
+            json_t *to = json_object();
+            qz_json_set(to, "title", span_or_null(doc, o->topics[t].title), ok);
+            qz_json_set(to, "line", json_integer((json_int_t)qz_doc_line(doc, o->topics[t].start)),
+                        ok);
+            qz_json_append(topics, to, ok);
+        }
+        qz_json_set(so, "topics", topics, ok);
+        if (s->ndesc) /* as the YAML: a section's own sections only when it has some */
+            qz_json_set(so, "sections",
+                        summary_sections(doc, o, i + 1, i + 1 + s->ndesc, (long)i, ok), ok);
+        qz_json_append(a, so, ok);
+    }
+    return a;
+}
+
+static json_t *summary_parts(const qz_doc *doc, const qz_outline *o, bool *ok)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < o->nparts; i++) {
+        const qz_part *p = &o->parts[i];
+        json_t *po = json_object();
+        qz_json_set(po, "kind", json_string(qz_part_kind_name(p->kind)), ok);
+        qz_json_set(po, "title", span_or_null(doc, p->title), ok);
+        set_lines(po, doc, p->start, p->end, ok);
+        qz_json_set(po, "sections",
+                    summary_sections(doc, o, p->first_section,
+                                     p->first_section + p->nsections, -1, ok),
+                    ok);
+        qz_json_append(a, po, ok);
+    }
+    return a;
+}
+
+static json_t *summary_range(const qz_doc *doc, qz_span s, bool *ok)
+{
+    return s.len ? set_lines(json_object(), doc, s.start, s.start + s.len, ok) : json_null();
+}
+
+qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err)
+{
+    bool ok = true;
+    const qz_doc *doc = s->doc;
+    const qz_outline *o = s->outline;
+    json_t *root = json_object();
+    if (!root)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    qz_json_set(root, "source", qz_json_path(doc->source), &ok);
+    qz_json_set(root, "encoding", json_string(qz_encoding_name(doc->encoding)), &ok);
+    qz_json_set(root, "script", json_string(doc->traditional ? "traditional" : "simplified"),
+                &ok);
+    qz_json_set(root, "header", summary_header(doc, &o->header, &ok), &ok);
+    json_t *years = json_object();
+    qz_json_set(years, "reviewed", year_or_null(o->year_reviewed), &ok);
+    qz_json_set(years, "planned", year_or_null(o->year_planned), &ok);
+    qz_json_set(root, "years", years, &ok);
+    qz_json_set(root, "preamble", summary_range(doc, o->preamble, &ok), &ok);
+    qz_json_set(root, "parts", summary_parts(doc, o, &ok), &ok);
+    qz_json_set(root, "closing", summary_range(doc, o->closing, &ok), &ok);
+    json_t *repairs = json_array();
+    for (size_t i = 0; i < doc->nrepairs; i++) {
+        json_t *r = json_object();
+        qz_json_set(r, "line", json_integer((json_int_t)doc->repairs[i].line), &ok);
+        qz_json_set(r, "kind",
+                    json_string(doc->repairs[i].kind == QZ_REPAIR_PAGE_NUMBER ? "page-number"
+                                                                               : "joined"),
+                    &ok);
+        qz_json_append(repairs, r, &ok);
+    }
+    qz_json_set(root, "repairs", repairs, &ok);
+    /* the figures as `metrics -f json` writes them: each key's first mention, and the rates */
+    qz_metrics_view v = {.doc = doc, .outline = o, .metrics = s->metrics};
+    json_t *metrics = json_array(), *rates = json_array();
+    for (size_t i = 0; s->metrics && i < s->metrics->n; i++)
+        if (s->metrics->items[i].first)
+            qz_json_append(metrics, quantity(&v, &s->metrics->items[i], &ok), &ok);
+    for (size_t i = 0; s->metrics && i < s->metrics->nrates; i++)
+        qz_json_append(rates, rate(&v, &s->metrics->rates[i], &ok), &ok);
+    qz_json_set(root, "metrics", metrics, &ok);
+    qz_json_set(root, "rates", rates, &ok);
+    char *text = NULL;
+    size_t len = 0;
+    qz_status st = qz_json_render(root, ok, FLAGS, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
+    bool written = qz_write(out, text, len);
+    int e = errno;
+    free(text);
+    return written ? QZ_OK : qz_write_fail(err, e);
+}

@@ -1,0 +1,1 @@
+qzreport keys -f json | head -20

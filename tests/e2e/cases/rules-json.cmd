@@ -1,0 +1,1 @@
+qzreport rules -f json | head -18
