@@ -238,6 +238,9 @@ typedef struct {
     qz_span speaker_title;  /* 衢州市人大常委会主任 */
     qz_span salutation;     /* 各位代表: */
     qz_span title;          /* a document title line (…工作报告), if any */
+    qz_span body;           /* whose report: 衢州市人大常委会 (title, speaker's title or opening) */
+    qz_span region;         /* its region: 衢州市 */
+    const char *level;      /* national, provincial, city, county, district; NULL if unknown */
 } qz_header;
 
 typedef struct {

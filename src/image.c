@@ -34,7 +34,7 @@ _Static_assert(sizeof(qz_check_find) == 40, "qz_check_find changed: update io_ch
 _Static_assert(sizeof(qz_replacement) == 32, "qz_replacement changed: update io_replacement");
 _Static_assert(sizeof(qz_check_def) == 128, "qz_check_def changed: update io_check");
 _Static_assert(sizeof(qz_sum_rule) == 24, "qz_sum_rule changed: update io_sum");
-_Static_assert(sizeof(qz_rules) == 824, "qz_rules changed: update io_rules");
+_Static_assert(sizeof(qz_rules) == 1008, "qz_rules changed: update io_rules");
 #endif
 
 /* ---- the two directions ---- */
@@ -425,6 +425,9 @@ static void io_rules(io *s, qz_rules *r)
     io_pattern_list(s, &r->salutation);
     io_pattern_list(s, &r->title);
     io_pattern_list(s, &r->opening_year);
+    io_pattern_list(s, &r->body);
+    for (size_t i = 0; i < QZ_LEVELS; i++)
+        io_pattern(s, &r->level[i]);
     io_pattern(s, &r->address);
     io_pattern(s, &r->sentence_end);
     io_pattern(s, &r->table_row);

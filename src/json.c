@@ -168,6 +168,9 @@ static json_t *summary_header(const qz_doc *doc, const qz_header *h, bool *ok)
     qz_json_set(o, "speaker", span_or_null(doc, h->speaker), ok);
     qz_json_set(o, "speaker_title", span_or_null(doc, h->speaker_title), ok);
     qz_json_set(o, "title", span_or_null(doc, h->title), ok);
+    qz_json_set(o, "body", span_or_null(doc, h->body), ok);
+    qz_json_set(o, "region", span_or_null(doc, h->region), ok);
+    qz_json_set(o, "level", h->level ? json_string(h->level) : json_null(), ok);
     return o;
 }
 

@@ -247,7 +247,7 @@ static bool each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *ar
             return false;
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,     &r->opening_year,
-                                &r->page_furniture, &r->ignore,     &r->view_drop};
+                                &r->page_furniture, &r->ignore,     &r->view_drop, &r->body};
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         for (size_t k = 0; k < lists[i]->n; k++)
             if (!fn(arg, &lists[i]->items[k]))
@@ -258,6 +258,9 @@ static bool each_pattern(qz_rules *r, bool (*fn)(void *, qz_pattern *), void *ar
                             &r->view_drop_any};
     for (size_t i = 0; i < sizeof single / sizeof single[0]; i++)
         if (single[i]->source && !fn(arg, single[i]))
+            return false;
+    for (size_t i = 0; i < QZ_LEVELS; i++)
+        if (r->level[i].source && !fn(arg, &r->level[i]))
             return false;
     for (size_t i = 0; i < r->nunits; i++)
         if (!fn(arg, &r->units[i].pat))

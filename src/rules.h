@@ -7,6 +7,11 @@
 
 #include "pattern.h"
 
+/* The levels a region may be of, in the order they are tried: national, provincial, city,
+ * county, district. */
+#define QZ_LEVELS 5
+extern const char *const qz_level_names[QZ_LEVELS];
+
 typedef struct {
     qz_pattern pat;
     int level;
@@ -110,6 +115,8 @@ struct qz_rules {
     size_t nheadings, cap_headings;
     qz_pattern_list part_review, part_plan, part_dated;
     qz_pattern_list date, speaker, salutation, title;
+    qz_pattern_list body;      /* whose report it is: groups body and region */
+    qz_pattern level[QZ_LEVELS]; /* per level (qz_level_name), matched on a region's name */
     qz_pattern_list opening_year;
     qz_pattern address;
     qz_pattern sentence_end;

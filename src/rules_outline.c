@@ -66,14 +66,28 @@ qz_status on_parts(loader *ld, const yaml_node_t *v, void *target)
     return walk_mapping(ld, v, keys, 3);
 }
 
+const char *const qz_level_names[QZ_LEVELS] = {"national", "provincial", "city", "county",
+                                               "district"};
+
+static qz_status on_levels(loader *ld, const yaml_node_t *v, void *target)
+{
+    qz_rules *r = target;
+    key_entry keys[QZ_LEVELS];
+    for (size_t i = 0; i < QZ_LEVELS; i++)
+        keys[i] = (key_entry){qz_level_names[i], on_pattern, &r->level[i]};
+    return walk_mapping(ld, v, keys, QZ_LEVELS);
+}
+
 qz_status on_header(loader *ld, const yaml_node_t *v, void *target)
 {
     qz_rules *r = target;
     key_entry keys[] = {{"date", on_pattern_list, &r->date},
                         {"speaker", on_pattern_list, &r->speaker},
                         {"salutation", on_pattern_list, &r->salutation},
-                        {"title", on_pattern_list, &r->title}};
-    return walk_mapping(ld, v, keys, 4);
+                        {"title", on_pattern_list, &r->title},
+                        {"body", on_pattern_list, &r->body},
+                        {"levels", on_levels, r}};
+    return walk_mapping(ld, v, keys, sizeof keys / sizeof keys[0]);
 }
 
 void qz_rules_outline_clear(qz_rules *r)
@@ -81,6 +95,9 @@ void qz_rules_outline_clear(qz_rules *r)
     for (size_t i = 0; i < r->nheadings; i++)
         qz_pattern_clear(&r->headings[i].pat);
     free(r->headings);
+    for (size_t i = 0; i < QZ_LEVELS; i++)
+        qz_pattern_clear(&r->level[i]);
+    qz_pattern_list_clear(&r->body);
     qz_pattern_list *lists[] = {&r->part_review, &r->part_plan, &r->part_dated, &r->date,
                                 &r->speaker,     &r->salutation, &r->title,      &r->opening_year,
                                 &r->page_furniture};

@@ -352,6 +352,55 @@ static void text_range(const qz_doc *doc, size_t *start, size_t *end)
     *end = *start + len;
 }
 
+/* ---- whose report it is ---- */
+
+/* Looks for the body (and its region) in view[start, start + len), the first pattern first. */
+static bool body_in(builder *b, size_t start, size_t len)
+{
+    qz_header *h = &b->o->header;
+    for (size_t i = 0; i < b->rules->body.n; i++) {
+        qz_match m;
+        if (!qz_pattern_match(b->cx, &b->rules->body.items[i], b->t + start, len, &m))
+            continue;
+        size_t s, n;
+        if (!qz_match_group(b->cx, &m, "body", &s, &n))
+            continue;
+        h->body = (qz_span){start + s, n};
+        if (qz_match_group(b->cx, &m, "region", &s, &n))
+            h->region = (qz_span){start + s, n};
+        return true;
+    }
+    return false;
+}
+
+/* The opening looked at for 受…委托: the first paragraphs after the header. */
+#define QZ_OPENING_BYTES 1024
+
+/* Whose report it is: from the title, else the speaker's title, else the opening; its level
+ * from the region's name (never from the file's name). Reads the view's offsets. */
+static void find_body(builder *b)
+{
+    qz_header *h = &b->o->header;
+    size_t open_len = b->len - b->header_end < QZ_OPENING_BYTES ? b->len - b->header_end
+                                                                : QZ_OPENING_BYTES;
+    bool found = (h->title.len && body_in(b, h->title.start, h->title.len)) ||
+                 (h->speaker_title.len &&
+                  body_in(b, h->speaker_title.start, h->speaker_title.len)) ||
+                 body_in(b, b->header_end, open_len);
+    if (!found || !h->region.len)
+        return;
+    for (size_t i = 0; i < QZ_LEVELS; i++) {
+        qz_match m;
+        if (b->rules->level[i].source &&
+            qz_pattern_match(b->cx, &b->rules->level[i], b->t + h->region.start,
+                             h->region.len, &m) &&
+            m.end == h->region.len) {
+            h->level = qz_level_names[i];
+            return;
+        }
+    }
+}
+
 /* The outline was read from the view; what leaves the stage points into the text. */
 static void to_text_offsets(const qz_doc *doc, qz_outline *o)
 {
@@ -359,7 +408,8 @@ static void to_text_offsets(const qz_doc *doc, qz_outline *o)
         return;
     qz_header *h = &o->header;
     qz_span *spans[] = {&h->date_text, &h->speaker,  &h->speaker_title, &h->salutation,
-                        &h->title,     &o->preamble, &o->closing};
+                        &h->title,     &h->body,     &h->region,        &o->preamble,
+                        &o->closing};
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++)
         text_span(doc, spans[i]);
     for (size_t i = 0; i < o->nparts; i++) {
@@ -414,6 +464,7 @@ qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
         return qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory");
     }
     finish(&b);
+    find_body(&b);
     to_text_offsets(doc, o);
     *out = o;
     return QZ_OK;

@@ -161,6 +161,15 @@ static void emit_header(emitter *e, const qz_header *h)
     emit_span(e, h->speaker_title);
     emit_cstr(e, "title");
     emit_span(e, h->title);
+    emit_cstr(e, "body");
+    emit_span(e, h->body);
+    emit_cstr(e, "region");
+    emit_span(e, h->region);
+    emit_cstr(e, "level");
+    if (h->level)
+        emit_cstr(e, h->level);
+    else
+        emit_null(e);
     map_end(e);
 }
 
