@@ -225,6 +225,15 @@ static void skip_past(parser *ps, char close)
         ps->bail = true;
 }
 
+/* Skips an optional sign and the digits after it. */
+static void skip_number(parser *ps)
+{
+    if (ps->p < ps->end && (*ps->p == '-' || *ps->p == '+'))
+        ps->p++;
+    while (ps->p < ps->end && *ps->p >= '0' && *ps->p <= '9')
+        ps->p++;
+}
+
 /* An escape, ps->p just past the backslash. */
 static info parse_escape(parser *ps)
 {
@@ -270,11 +279,17 @@ static info parse_escape(parser *ps)
         else if (c == 'x') /* \xhh */
             for (int k = 0; k < 2 && ps->p < ps->end && strchr("0123456789abcdefABCDEF", *ps->p); k++)
                 ps->p++;
-        else if (c == 'p' || c == 'P' || c == 'g')
+        else if (c == 'g') /* \g-1, \g12: a sign and every digit */
+            skip_number(ps);
+        else if (c == 'p' || c == 'P')
             ps->p += ps->p < ps->end;
         return anything();
     default:
-        return anything(); /* \s \d \w \S \n \t \1 … */
+        if (c >= '0' && c <= '9') { /* \1, \12, \101 (octal): every digit is the escape's */
+            ps->p--;
+            skip_number(ps);
+        }
+        return anything(); /* \s \d \w \S \n \t … */
     }
 }
 
@@ -344,6 +359,11 @@ static info parse_group(parser *ps)
 {
     bool zero_width = false;
     if (ps->p < ps->end && *ps->p == '*') { /* (*FAIL), (*MARK:…): a verb */
+        /* (*ACCEPT) ends the match where it stands: what follows it is not required */
+        if ((size_t)(ps->end - ps->p) >= 7 && memcmp(ps->p, "*ACCEPT", 7) == 0) {
+            ps->bail = true;
+            return anything();
+        }
         skip_past(ps, ')');
         return literal("", 0);
     }

@@ -34,7 +34,7 @@ _Static_assert(sizeof(qz_check_find) == 40, "qz_check_find changed: update io_ch
 _Static_assert(sizeof(qz_replacement) == 32, "qz_replacement changed: update io_replacement");
 _Static_assert(sizeof(qz_check_def) == 128, "qz_check_def changed: update io_check");
 _Static_assert(sizeof(qz_sum_rule) == 24, "qz_sum_rule changed: update io_sum");
-_Static_assert(sizeof(qz_rules) == 1008, "qz_rules changed: update io_rules");
+_Static_assert(sizeof(qz_rules) == 1016, "qz_rules changed: update io_rules");
 #endif
 
 /* ---- the two directions ---- */

@@ -84,6 +84,7 @@ qz_status qz_context_new(qz_context **out, const qz_rules *rules, qz_error *err)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
     c->rules = rules;
     c->nstate = rules ? rules->npatterns : 0;
+    c->generation = rules ? rules->generation : 0;
     c->md = pcre2_match_data_create(QZ_OVECTOR_PAIRS, NULL);
     c->mc = pcre2_match_context_create(NULL);
     c->state = calloc(c->nstate + 1, sizeof *c->state);
@@ -192,8 +193,10 @@ bool qz_pattern_match_at(qz_context *ctx, const qz_pattern *pat, const char *sub
 {
     if (!pat->re)
         return false;
-    /* a pattern the context does not know (rules added after it was made) runs uncached */
-    qz_pattern_state spare = {0}, *st = pat->id < ctx->nstate ? &ctx->state[pat->id] : &spare;
+    /* rules added after the context was made renumber every pattern: the context's states
+     * are then another pattern's, so every match runs uncached (make a new context) */
+    bool known = pat->id < ctx->nstate && ctx->generation == ctx->rules->generation;
+    qz_pattern_state spare = {0}, *st = known ? &ctx->state[pat->id] : &spare;
     if (st->disabled)
         return false;
     const pcre2_code *code = st == &spare ? pat->re : code_for(st, pat, len - offset);

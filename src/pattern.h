@@ -52,6 +52,7 @@ struct qz_context {
     pcre2_match_context *mc; /* the match and depth limits */
     qz_pattern_state *state; /* one per pattern of the rules (npatterns when created) */
     size_t nstate;
+    unsigned generation;     /* the rules' when created: rules added since run uncached */
     char **warnings;
     size_t nwarnings, cap_warnings;
 };

@@ -153,7 +153,7 @@ static qz_status load_root(loader *ld, const yaml_node_t *root)
 
 static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                           bool deferred, qz_error *err);
-static qz_status compile_pending(qz_rules *r, qz_error *err);
+static qz_status compile_pending(qz_rules *r, const char *name, qz_error *err);
 
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
                             qz_error *err)
@@ -188,7 +188,7 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
     if (st == QZ_OK)
         st = finalize(rules, name, err);
     if (st == QZ_OK && !deferred)
-        st = compile_pending(rules, err);
+        st = compile_pending(rules, name, err);
     return st;
 }
 
@@ -230,7 +230,7 @@ qz_status qz_rules_new_yaml(qz_rules **out, qz_error *err)
         return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0,
                        "built-in data lacks address, sentence_end or topic");
     }
-    qz_status st = compile_pending(r, err);
+    qz_status st = compile_pending(r, NULL, err);
     if (st != QZ_OK) {
         qz_rules_free(r);
         return st;
@@ -297,15 +297,22 @@ static bool number_one(void *rules, qz_pattern *p)
 /* Compiles a pattern whose source was kept: a built-in one, or one built from others (their
  * parts were each checked when their file was read). A failure is the data's fault, and
  * names the pattern. */
-static bool compile_one(void *err, qz_pattern *p)
+/* Where compile_one reports: the error, and the file whose patterns are being compiled. */
+typedef struct {
+    qz_error *err;
+    const char *name;
+} compiling;
+
+static bool compile_one(void *arg, qz_pattern *p)
 {
     if (p->re)
         return true;
+    const compiling *c = arg;
     char msg[300];
     qz_pattern fresh = {0};
     if (qz_pattern_compile(p->source, strlen(p->source), p->anchored, p->utf, &fresh, msg,
                            sizeof msg) != QZ_OK) {
-        qz_fail(err, QZ_ERR_DATA, NULL, 0, 0, "'%.200s': %s", p->source, msg);
+        qz_fail(c->err, QZ_ERR_DATA, c->name, 0, 0, "'%.200s': %s", p->source, msg);
         return false;
     }
     free(fresh.source); /* the copy qz_pattern_compile made: the pattern keeps its own */
@@ -315,10 +322,12 @@ static bool compile_one(void *err, qz_pattern *p)
 
 /* Compiles what is still source, then numbers every pattern: after this, the rules are
  * complete and read-only. */
-static qz_status complete(qz_rules *r, bool build_index, qz_error *err)
+static qz_status complete(qz_rules *r, bool build_index, const char *name, qz_error *err)
 {
-    if (!each_pattern(r, compile_one, err))
+    compiling c = {err, name};
+    if (!each_pattern(r, compile_one, &c))
         return QZ_ERR_DATA;
+    r->generation++; /* contexts made before do not know these numbers (pattern.c) */
     r->npatterns = 0;
     each_pattern(r, number_one, r);
     if (build_index && !qz_cue_index_build(r))
@@ -326,9 +335,9 @@ static qz_status complete(qz_rules *r, bool build_index, qz_error *err)
     return QZ_OK;
 }
 
-static qz_status compile_pending(qz_rules *r, qz_error *err)
+static qz_status compile_pending(qz_rules *r, const char *name, qz_error *err)
 {
-    return complete(r, true, err);
+    return complete(r, true, name, err);
 }
 
 void qz_rules_free(qz_rules *r)
@@ -359,5 +368,5 @@ qz_status qz_rules_finish(qz_rules *r, qz_error *err)
 {
     for (size_t i = 0; i < r->nchecks; i++)
         check_info(&r->checks[i]);
-    return complete(r, !r->cue_table, err); /* an image brings its cue index */
+    return complete(r, !r->cue_table, NULL, err); /* an image brings its cue index */
 }

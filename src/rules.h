@@ -149,6 +149,7 @@ struct qz_rules {
     qz_pattern ignore_any;   /* every ignore pattern, anchored */
     qz_pattern view_drop_any; /* every view_drop pattern, searched */
     size_t npatterns;        /* every pattern above, numbered by qz_pattern.id */
+    unsigned generation;     /* bumped each time the patterns are numbered again */
     /* the cue index (cue.c): which phrasings may apply, from the words near a number */
     qz_cue *cues;            /* sorted by their first two code points */
     size_t ncues;

@@ -92,6 +92,11 @@ static void test_no_cue(void **state)
     expect_cues("ab\\Qx\\E", "");
     expect_cues("(?:a", "");
     expect_cues("(a)\\1", "a");
+    /* (*ACCEPT) ends the match early; an escape's digits are all its own (review of issue 9) */
+    expect_cues("元(*ACCEPT)亿元", "");
+    expect_cues("\\101审议", "审议");
+    expect_cues("(审)\\g-1议", "审");
+    expect_cues("(审)\\12议", "审");
 }
 
 /* The pattern is (pointer, length), not a string: nothing may be read past its end, however it

@@ -489,6 +489,29 @@ static void test_streamed_is_the_same(void **state)
     globfree(&g);
 }
 
+/* A context made before rules were added must not run another pattern's JIT copy: the
+ * patterns are numbered again when rules are added (review of issue 9). */
+static void test_context_older_than_rules(void **state)
+{
+    (void)state;
+    report r;
+    open_file(&r, "data/quzhou-2023.txt");
+    size_t before = r.m->n;
+    qz_metrics_free(r.m);
+    qz_error err = {0};
+    for (int i = 0; i < 3; i++) { /* warm the context: its patterns JIT-compiled */
+        qz_metrics *m;
+        assert_int_equal(qz_metrics_new(&m, r.doc, r.o, r.ctx, &err), QZ_OK);
+        qz_metrics_free(m);
+    }
+    const char *yaml = "headings:\n  - level: 1\n    pattern: '^第(?<num>[一二三四五六七八九十]+)章'\n";
+    assert_int_equal(qz_rules_add_yaml(r.rules, "more.yaml", yaml, strlen(yaml), &err), QZ_OK);
+    assert_int_equal(qz_metrics_new(&r.m, r.doc, r.o, r.ctx, &err), QZ_OK);
+    assert_int_equal(r.m->n, before);
+    assert_string_equal(qz_metrics_get(r.m, "meetings.standing_committee")->unit, "次");
+    close_report(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_user_rules),
         cmocka_unit_test(test_broken_metric_rules),
         cmocka_unit_test(test_streamed_is_the_same),
+        cmocka_unit_test(test_context_older_than_rules),
     };
     return cmocka_run_group_tests_name("extract", tests, NULL, NULL);
 }
