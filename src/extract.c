@@ -50,8 +50,9 @@ typedef struct {
     const qz_phrasing **via; /* per quantity: the phrasing that matched, or NULL */
     size_t cap_rule, cap_via;
     /* the cue words found in the view, in order, and per quantity the phrasings they allow */
-    struct cue_hit *hits;
+    struct cue_hit *hits;  /* those not yet behind every window, in order */
     size_t nhits, cap_hits;
+    size_t cue_scanned;    /* the view is searched for cue words up to here */
     uint32_t stamp;        /* one per quantity: a phrasing's mark below equals it when set */
     uint32_t *cue_before;  /* per phrasing: a cue of its `before` stands before the number */
     uint32_t *cue_after;   /* per phrasing: a cue of its `after` stands after the unit */
@@ -289,14 +290,17 @@ static long classify(const scan *sc, const qz_quantity *q, const context *c,
 
 /* ---- cue words ---- */
 
-/* Finds every cue word of the rules in the view, in order: one pass, whatever the number of
- * rules. Returns false when out of memory. */
-static bool find_cues(scan *sc)
+/* Finds the cue words of the rules that start in the view before upto, going on from where
+ * the last call stopped: one pass over the view in all, whatever the number of rules. Returns
+ * false when out of memory. */
+static bool find_cues(scan *sc, size_t upto)
 {
     const unsigned char *t = (const unsigned char *)sc->doc->view;
-    size_t len = sc->doc->view_len;
+    size_t len = sc->doc->view_len, pos = sc->cue_scanned;
     const qz_rules *r = sc->r;
-    for (size_t pos = 0; pos < len;) {
+    if (upto > len)
+        upto = len;
+    for (; pos < upto;) {
         /* the view is valid UTF-8: most characters are three bytes, and most start no cue
          * word, which one bit of the bitmap says */
         uint32_t cp;
@@ -333,6 +337,7 @@ static bool find_cues(scan *sc)
         }
         pos += n;
     }
+    sc->cue_scanned = pos;
     return true;
 }
 
@@ -385,8 +390,17 @@ static void add_candidate(scan *sc, uint32_t metric)
 
 /* The metrics that may name a quantity: those with a phrasing whose cue words stand in the
  * words before it and after its unit, and those with a phrasing that has none. */
-static void find_candidates(scan *sc, const context *c)
+static bool find_candidates(scan *sc, const context *c)
 {
+    /* the cue words up to the end of this quantity's window; those before its start are never
+     * looked at again (windows only move forward), so they go once they are many */
+    if (!find_cues(sc, c->after_limit))
+        return false;
+    size_t behind = first_hit(sc, c->before);
+    if (behind > 1024 && behind > sc->nhits / 2) {
+        memmove(sc->hits, sc->hits + behind, (sc->nhits - behind) * sizeof *sc->hits);
+        sc->nhits -= behind;
+    }
     sc->stamp++;
     sc->ntouched = sc->ncandidates = 0;
     mark_side(sc, c->before, c->start, 0);
@@ -400,6 +414,7 @@ static void find_candidates(scan *sc, const context *c)
     }
     for (size_t i = 0; i < r->nalways; i++)
         add_candidate(sc, r->always[i]);
+    return true;
 }
 
 /* ---- one quantity ---- */
@@ -534,7 +549,8 @@ static bool try_quantity(scan *sc, size_t p, size_t *next)
     if (num.kind != QZ_NUM_PLAIN && search(&r->negative, &c))
         negate(&q);
     const qz_phrasing *via = NULL;
-    find_candidates(sc, &c);
+    if (!find_candidates(sc, &c))
+        return false;
     long rule = classify(sc, &q, &c, &via);
     if (rule >= 0)
         q.key = r->metrics[rule].key;
@@ -773,7 +789,7 @@ static qz_status run_scan(scan *sc, qz_error *err)
     qz_error failed = {0};
     sc->err = &failed;
     size_t pos = 0;
-    bool ok = scratch_new(sc) && find_cues(sc);
+    bool ok = scratch_new(sc);
     while (ok && (pos = qz_number_find(doc->view, doc->view_len, pos)) < doc->view_len) {
         size_t next;
         ok = try_quantity(sc, pos, &next);
