@@ -668,8 +668,12 @@ static bool settle(scan *sc)
                 return false;
             sc->firsts[sc->nfirsts++] = *q;
         }
-        if (sc->sink(sc->sink_arg, q, sc->err) != QZ_OK)
+        qz_status st = sc->sink(sc->sink_arg, q, sc->err);
+        if (st != QZ_OK) { /* the sink's error, or one that says where it came from */
+            if (sc->err->status == QZ_OK)
+                qz_fail(sc->err, st, sc->doc->source, 0, 0, "the figures' receiver failed");
             return false;
+        }
     }
     sc->m->n = sc->settled = 0;
     return true;
