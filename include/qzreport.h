@@ -56,7 +56,9 @@ typedef struct qz_rules qz_rules;
 
 /* The rules built into the binary (data/outline.yaml and friends), every pattern compiled. */
 qz_status qz_rules_new(qz_rules **out, qz_error *err);
-/* Adds a user's rules file on top of the built-in ones (same schema; lists are appended). */
+/* Adds a user's rules file on top of the built-in ones (same schema; lists are appended).
+ * After a failure the rules may hold part of the file: free them, do not use them. A context
+ * made before rules are added runs every pattern uncached: make contexts afterwards. */
 qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
 /* Same, from bytes in memory; name is used in error messages. */
 qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
