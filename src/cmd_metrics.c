@@ -40,10 +40,11 @@ const qz_command_help qz_metrics_help = {
         "        with several files a first column holds the file name (like grep -H); a\n"
         "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
         "        exact, more (10多件), about, near, less, range or vague\n"
-        "  json  one JSON object per file per line (JSON Lines): {file, metrics: [{key,\n"
-        "        value, unit, qualifier, line, column, part, section, quote}], rates: [{key,\n"
-        "        stated, numerator, denominator, denominator_key, computed, consistent}]}\n"
-        "  yaml  one YAML document per file (source, metrics, rates)\n"
+        "  json  one JSON object per file per line (JSON Lines): {file, body, region,\n"
+        "        level, metrics: [{key, value, unit, qualifier, line, column, part,\n"
+        "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
+        "        denominator_key, computed, consistent}]}\n"
+        "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
         "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
         "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n",
     .options = options,

@@ -108,6 +108,23 @@ static qz_status begin(qz_metrics_writer *w, qz_error *err)
         st = dump(file, true, w->out, err);
     else
         json_decref(file);
+    /* whose report it is (the summary's header.body, region and level) */
+    const qz_header *h = &w->v.outline->header;
+    const qz_doc *doc = w->v.doc;
+    const struct {
+        const char *key;
+        json_t *value;
+    } who[] = {{",\"body\":", h->body.len ? string_span(doc, h->body) : json_null()},
+               {",\"region\":", h->region.len ? string_span(doc, h->region) : json_null()},
+               {",\"level\":", h->level ? json_string(h->level) : json_null()}};
+    for (size_t i = 0; i < 3; i++) {
+        if (st == QZ_OK)
+            st = put(who[i].key, w->out, err);
+        if (st == QZ_OK)
+            st = dump(who[i].value, who[i].value != NULL, w->out, err);
+        else
+            json_decref(who[i].value);
+    }
     return st == QZ_OK ? put(",\"metrics\":[", w->out, err) : st;
 }
 

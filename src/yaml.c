@@ -452,6 +452,16 @@ static qz_status metrics_begin(qz_metrics_writer *w, qz_error *err)
     map_start(e, false);
     emit_cstr(e, "source");
     emit_cstr(e, w->v.doc->source);
+    const qz_header *h = &w->v.outline->header;
+    emit_cstr(e, "body");
+    emit_span(e, h->body);
+    emit_cstr(e, "region");
+    emit_span(e, h->region);
+    emit_cstr(e, "level");
+    if (h->level)
+        emit_cstr(e, h->level);
+    else
+        emit_null(e);
     emit_cstr(e, "metrics");
     seq_start(e, false);
     return emitter_status(e, err);
