@@ -27,7 +27,8 @@ SAN      ?=
 QZ_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic $(WERROR) $(SAN) -D_POSIX_C_SOURCE=200809L \
             -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS) opencc) \
             $(if $(OPENCC_SONAME),-DQZ_OPENCC_SONAME='"$(OPENCC_SONAME)"')
-QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -ldl -pthread
+# libcsv has no pkg-config file: its header and library are in the system's paths.
+QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -ldl -pthread
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 
 # The data files built into the binary, in the order they are loaded.

@@ -505,6 +505,23 @@ qz_status qz_report_load_sections(qz_report *rep, qz_context *ctx, const char *s
 /* Frees every part (qz_report_load's on success) and zeroes rep. */
 void qz_report_clear(qz_report *rep);
 
+/* ---- many reports as one table (`qzreport table`) ---- */
+
+/* A row per report: file, body, region, level, date, year_reviewed, error, then a column per
+ * metric key that any report states, in the rules' order (its first mention's value). */
+typedef struct qz_table qz_table;
+qz_status qz_table_new(qz_table **out, const qz_rules *rules, qz_error *err);
+/* Adds a report's row (rep may be NULL for a report that could not be read: then error says
+ * why). Copies what it needs: rep may be freed at once. */
+qz_status qz_table_add(qz_table *t, const char *path, const qz_report *rep, const char *error,
+                       qz_error *err);
+/* RFC 4180 CSV through libcsv (records end with CRLF); bom writes the UTF-8 byte-order mark
+ * first, which Excel needs to read Chinese. */
+qz_status qz_table_render_csv(const qz_table *t, FILE *out, bool bom, qz_error *err);
+/* The same columns as tab-separated lines (tabs and line ends in a field become spaces). */
+qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
+void qz_table_free(qz_table *t);
+
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */
 size_t qz_display_width(const char *s, size_t len);

@@ -17,6 +17,7 @@ static const command commands[] = {
     {"get", cmd_get, &qz_get_help},
     {"check", cmd_check, &qz_check_help},
     {"fix", cmd_fix, &qz_fix_help},
+    {"table", cmd_table, &qz_table_help},
     {"keys", cmd_keys, &qz_keys_help},
     {"rules", cmd_rules, &qz_rules_help},
 };

@@ -5,7 +5,7 @@
 # command to copy rather than a compiler error.
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi

@@ -1,0 +1,219 @@
+/* cmd_table.c — `qzreport table FILE...|DIR...`: one row per report, for pandas, R or Excel.
+ * A folder is read recursively (its *.txt files); the rows are in path order. Reports are read
+ * on -j threads (batch.c) and their rows kept as copies; the table is written once every
+ * report is in, since its columns are the keys any of them states. A report that cannot be
+ * read gets a row with its error and is named on stderr; the exit code is then 2. */
+#define _DEFAULT_SOURCE /* DT_DIR, d_type */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char *opt_format = "csv";
+static const char *opt_output;
+static const char *opt_encoding = "auto";
+static const char *opt_rules;
+static const char *opt_jobs;
+static bool opt_bom;
+
+static const qz_option options[] = {
+    {'f', "format", "FORMAT", "csv (default) or tsv", QZ_OPT_STRING, &opt_format},
+    {0, "bom", NULL, "csv: start with the UTF-8 byte-order mark (for Excel)", QZ_OPT_FLAG,
+     &opt_bom},
+    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+     QZ_OPT_STRING, &opt_output},
+    QZ_OPTION_ENCODING(opt_encoding),
+    {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
+     QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_JOBS(opt_jobs),
+    {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
+};
+
+const qz_command_help qz_table_help = {
+    .name = "table",
+    .usage = "[OPTIONS] FILE...|DIR...",
+    .oneline = "many reports as one table, a row each (CSV, TSV)",
+    .summary = "Write one row per report: file, body, region, level, date, year_reviewed,\n"
+               "error, then one column per metric key any report states (catalogue order),\n"
+               "each its first mention's value. A DIR is read recursively (*.txt); rows are\n"
+               "in path order.",
+    .details = "Formats: csv (RFC 4180 through libcsv, records end with CRLF; --bom for Excel),\n"
+               "tsv. A report that cannot be read gets a row with its error in the error\n"
+               "column, is named on stderr, and makes the exit code 2.\n",
+    .options = options,
+};
+
+typedef struct {
+    char **items;
+    size_t n, cap;
+} path_list;
+
+static bool add_path(path_list *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        l->items = items;
+        l->cap = cap;
+    }
+    return (l->items[l->n++] = strdup(p)) != NULL;
+}
+
+static bool ends_with_txt(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* Adds dir's *.txt files, and those of its folders, recursively. */
+static bool add_dir(path_list *l, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return add_path(l, dir); /* named as unreadable when its row is made */
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(len);
+        if (!p) {
+            ok = false;
+            break;
+        }
+        snprintf(p, len, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = add_dir(l, p);
+        else if (ends_with_txt(e->d_name))
+            ok = add_path(l, p);
+        free(p);
+    }
+    closedir(d);
+    return ok;
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct {
+    char **paths;
+    qz_encoding enc;
+    qz_table *table;
+    int rc;
+} job;
+
+typedef struct {
+    qz_report rep;
+    qz_status st;
+    qz_error err;
+} loaded;
+
+static void *load_one(void *arg, qz_context *ctx, size_t i)
+{
+    job *j = arg;
+    loaded *l = calloc(1, sizeof *l);
+    if (l)
+        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
+    return l;
+}
+
+/* In path order: the report's row, or its error's. */
+static void add_row(void *arg, size_t i, void *result)
+{
+    job *j = arg;
+    loaded *l = result;
+    qz_error err = {0};
+    if (!l) {
+        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        return;
+    }
+    char why[2048] = "";
+    if (l->st != QZ_OK) {
+        qz_error_format(&l->err, why, sizeof why);
+        j->rc = qz_report_error(&l->err);
+    }
+    if (qz_table_add(j->table, j->paths[i], l->st == QZ_OK ? &l->rep : NULL,
+                     l->st == QZ_OK ? NULL : why, &err) != QZ_OK)
+        j->rc = qz_report_error(&err);
+    qz_report_clear(&l->rep);
+    free(l);
+}
+
+int cmd_table(int argc, char **argv)
+{
+    int first;
+    int rc = qz_options_parse(argc, argv, &qz_table_help, &first);
+    if (rc >= 0)
+        return rc;
+    bool csv = strcmp(opt_format, "csv") == 0;
+    if (!csv && strcmp(opt_format, "tsv") != 0)
+        return qz_usage_error(&qz_table_help, "unknown format '%s' (csv, tsv)", opt_format);
+    qz_encoding enc;
+    if (!qz_cli_encoding(&qz_table_help, opt_encoding, &enc))
+        return QZ_EXIT_ERROR;
+    if (argc == first)
+        return qz_usage_error(&qz_table_help, "missing FILE or DIR");
+    int jobs;
+    if (!qz_batch_jobs(opt_jobs, &jobs))
+        return qz_usage_error(&qz_table_help, "-j takes a number of threads from 1 to %d",
+                              QZ_MAX_JOBS);
+    path_list paths = {0};
+    bool ok = true;
+    for (int i = first; ok && i < argc; i++) {
+        struct stat st;
+        ok = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(&paths, argv[i])
+                                                             : add_path(&paths, argv[i]);
+    }
+    if (ok)
+        qsort(paths.items, paths.n, sizeof *paths.items, by_path);
+    qz_error err = {0};
+    qz_rules *rules = NULL;
+    qz_context *ctx = NULL;
+    qz_table *table = NULL;
+    rc = QZ_EXIT_OK;
+    if (!ok)
+        rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+    else if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK ||
+             qz_table_new(&table, rules, &err) != QZ_OK)
+        rc = qz_report_error(&err);
+    qz_context_free(ctx);
+    if (rc == QZ_EXIT_OK) {
+        job j = {.paths = paths.items, .enc = enc, .table = table, .rc = QZ_EXIT_OK};
+        qz_batch b = {.rules = rules, .jobs = jobs, .n = paths.n, .work = load_one,
+                      .emit = add_row, .arg = &j};
+        if (qz_batch_run(&b, &err) != QZ_OK)
+            j.rc = qz_report_error(&err);
+        /* every row is written, failed ones with their error; -o is replaced all the same */
+        qz_out *out;
+        if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
+            rc = qz_report_error(&err);
+        } else {
+            qz_status st = csv ? qz_table_render_csv(table, qz_out_file(out), opt_bom, &err)
+                               : qz_table_render_tsv(table, qz_out_file(out), &err);
+            st = qz_out_done(out, st, &err);
+            if (st == QZ_OK && qz_out_commit(out, &err) != QZ_OK)
+                rc = qz_report_error(&err);
+            else if (st != QZ_OK) {
+                qz_out_abort(out);
+                rc = qz_report_error(&err);
+            }
+        }
+        if (rc == QZ_EXIT_OK)
+            rc = j.rc;
+    }
+    qz_table_free(table);
+    qz_rules_free(rules);
+    for (size_t i = 0; i < paths.n; i++)
+        free(paths.items[i]);
+    free(paths.items);
+    return rc;
+}

@@ -1,0 +1,1 @@
+qzreport table -f xlsx data/quzhou-2023.txt
