@@ -137,6 +137,17 @@ static void put_str(writer *w, const char *s)
         w->ok = putc(*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, w->out) != EOF;
 }
 
+/* A field's value on a line (TSV and text). */
+static void put_value(writer *w, const field *f)
+{
+    if (f->type == FIELD_LIST)
+        put_list(w, f);
+    else if (f->type == FIELD_BOOL)
+        put_str(w, f->flag ? "yes" : "no");
+    else
+        put_str(w, f->str);
+}
+
 static void record(writer *w, const field *fs, size_t n)
 {
     if (!w->ok)
@@ -151,12 +162,7 @@ static void record(writer *w, const field *fs, size_t n)
         for (size_t i = 0; i < n && w->ok; i++) {
             if (i)
                 w->ok = putc('\t', w->out) != EOF;
-            if (fs[i].type == FIELD_LIST)
-                put_list(w, &fs[i]);
-            else if (fs[i].type == FIELD_BOOL)
-                put_str(w, fs[i].flag ? "yes" : "no");
-            else
-                put_str(w, fs[i].str);
+            put_value(w, &fs[i]);
         }
         w->ok = w->ok && putc('\n', w->out) != EOF;
         break;
@@ -169,12 +175,7 @@ static void record(writer *w, const field *fs, size_t n)
             if (fs[i].type == FIELD_LIST && list_count(&fs[i]) == 0)
                 continue;
             w->ok = fprintf(w->out, "  %-9s ", fs[i].name) >= 0;
-            if (fs[i].type == FIELD_LIST)
-                put_list(w, &fs[i]);
-            else if (fs[i].type == FIELD_BOOL)
-                put_str(w, fs[i].flag ? "yes" : "no");
-            else
-                put_str(w, fs[i].str);
+            put_value(w, &fs[i]);
             w->ok = w->ok && putc('\n', w->out) != EOF;
         }
         break;

@@ -143,6 +143,20 @@ static size_t end_line(const qz_doc *doc, size_t start, size_t end)
 
 /* ---- the sections ---- */
 
+/* Whose report it is: body, region and level (the summary's header, the figures' top). */
+static void emit_who(emitter *e, const qz_header *h)
+{
+    emit_cstr(e, "body");
+    emit_span(e, h->body);
+    emit_cstr(e, "region");
+    emit_span(e, h->region);
+    emit_cstr(e, "level");
+    if (h->level)
+        emit_cstr(e, h->level);
+    else
+        emit_null(e);
+}
+
 static void emit_header(emitter *e, const qz_header *h)
 {
     emit_cstr(e, "header");
@@ -161,15 +175,7 @@ static void emit_header(emitter *e, const qz_header *h)
     emit_span(e, h->speaker_title);
     emit_cstr(e, "title");
     emit_span(e, h->title);
-    emit_cstr(e, "body");
-    emit_span(e, h->body);
-    emit_cstr(e, "region");
-    emit_span(e, h->region);
-    emit_cstr(e, "level");
-    if (h->level)
-        emit_cstr(e, h->level);
-    else
-        emit_null(e);
+    emit_who(e, h);
     map_end(e);
 }
 
@@ -453,15 +459,7 @@ static qz_status metrics_begin(qz_metrics_writer *w, qz_error *err)
     emit_cstr(e, "source");
     emit_cstr(e, w->v.doc->source);
     const qz_header *h = &w->v.outline->header;
-    emit_cstr(e, "body");
-    emit_span(e, h->body);
-    emit_cstr(e, "region");
-    emit_span(e, h->region);
-    emit_cstr(e, "level");
-    if (h->level)
-        emit_cstr(e, h->level);
-    else
-        emit_null(e);
+    emit_who(e, h);
     emit_cstr(e, "metrics");
     seq_start(e, false);
     return emitter_status(e, err);
