@@ -171,3 +171,20 @@ int qz_batch_to_output(const qz_batch *b, const char *path, qz_out **out, int *r
     }
     return *rc;
 }
+
+void *qz_batch_load_report(void *arg, qz_context *ctx, size_t i)
+{
+    const qz_batch_files *f = arg;
+    qz_loaded *l = calloc(1, sizeof *l);
+    if (l)
+        l->st = qz_report_load(&l->rep, ctx, f->paths[i], NULL, 0, f->enc, NULL, &l->err);
+    return l;
+}
+
+void qz_loaded_free(qz_loaded *l)
+{
+    if (!l)
+        return;
+    qz_report_clear(&l->rep);
+    free(l);
+}

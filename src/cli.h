@@ -126,6 +126,25 @@ typedef struct {
 /* Runs the batch, then prints the contexts' warnings. Fails only when not even one context can
  * be made. */
 qz_status qz_batch_run(const qz_batch *b, qz_error *err);
+/* The files of a batch whose work is every stage of a report: the first member of a batch's
+ * arg when its work is qz_batch_load_report. */
+typedef struct {
+    char **paths;
+    qz_encoding enc;
+} qz_batch_files;
+
+/* One report loaded on a worker through every stage (rep), or the error that stopped it. */
+typedef struct {
+    qz_report rep;
+    qz_status st;
+    qz_error err;
+} qz_loaded;
+
+/* A batch's work: loads report i of the qz_batch_files arg starts with; NULL when out of
+ * memory. The emit step frees it with qz_loaded_free. */
+void *qz_batch_load_report(void *arg, qz_context *ctx, size_t i);
+void qz_loaded_free(qz_loaded *l);
+
 /* Runs b with its results written to the output at path (NULL or "-": standard output) whole
  * or not at all: *out is opened before the batch starts, for b's emit to write into, then
  * committed, or removed when *rc (which emit sets) is not 0. Returns the exit code. */

@@ -59,16 +59,8 @@ static renderer pick_renderer(const char *format)
     return NULL;
 }
 
-/* One report loaded on a worker, or the error that stopped it. */
 typedef struct {
-    qz_report rep;
-    qz_status st;
-    qz_error err;
-} loaded;
-
-typedef struct {
-    char **paths;
-    qz_encoding enc;
+    qz_batch_files files; /* first: the batch's work reads it (qz_batch_load_report) */
     renderer render;
     bool many;
     qz_out *out;
@@ -76,22 +68,12 @@ typedef struct {
     int rc;
 } job;
 
-/* On a worker: reads report i through every stage. */
-static void *load_one(void *arg, qz_context *ctx, size_t i)
-{
-    job *j = arg;
-    loaded *l = calloc(1, sizeof *l);
-    if (l)
-        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
-    return l;
-}
-
 /* On the calling thread, in argument order: writes report i's summary as it is laid out, or
  * names why it could not be read (the others still run). */
 static void write_one(void *arg, size_t i, void *result)
 {
     job *j = arg;
-    loaded *l = result;
+    qz_loaded *l = result;
     (void)i;
     if (!l) {
         j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
@@ -107,8 +89,7 @@ static void write_one(void *arg, size_t i, void *result)
             j->rc = qz_report_error(&l->err);
         }
     }
-    qz_report_clear(&l->rep);
-    free(l);
+    qz_loaded_free(l);
 }
 
 int cmd_summarize(int argc, char **argv)
@@ -141,9 +122,9 @@ int cmd_summarize(int argc, char **argv)
     qz_context_free(ctx); /* each thread of the batch makes its own */
     /* written as each summary is laid out: to a temporary file with -o (renamed when every
      * report is done, removed if any failed, so FILE is whole or untouched), else to stdout */
-    job j = {.paths = argv + first, .enc = enc, .render = render, .many = nfiles > 1,
+    job j = {.files = {argv + first, enc}, .render = render, .many = nfiles > 1,
              .rc = QZ_EXIT_OK};
-    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
+    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = qz_batch_load_report,
                   .emit = write_one, .arg = &j};
     rc = qz_batch_to_output(&b, opt_output, &j.out, &j.rc);
     qz_rules_free(rules);

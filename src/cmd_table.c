@@ -105,32 +105,16 @@ static int by_path(const void *a, const void *b)
 }
 
 typedef struct {
-    char **paths;
-    qz_encoding enc;
+    qz_batch_files files; /* first: the batch's work reads it (qz_batch_load_report) */
     qz_table *table;
     int rc;
 } job;
-
-typedef struct {
-    qz_report rep;
-    qz_status st;
-    qz_error err;
-} loaded;
-
-static void *load_one(void *arg, qz_context *ctx, size_t i)
-{
-    job *j = arg;
-    loaded *l = calloc(1, sizeof *l);
-    if (l)
-        l->st = qz_report_load(&l->rep, ctx, j->paths[i], NULL, 0, j->enc, NULL, &l->err);
-    return l;
-}
 
 /* In path order: the report's row, or its error's. */
 static void add_row(void *arg, size_t i, void *result)
 {
     job *j = arg;
-    loaded *l = result;
+    qz_loaded *l = result;
     qz_error err = {0};
     if (!l) {
         j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
@@ -141,11 +125,10 @@ static void add_row(void *arg, size_t i, void *result)
         qz_error_format(&l->err, why, sizeof why);
         j->rc = qz_report_error(&l->err);
     }
-    if (qz_table_add(j->table, j->paths[i], l->st == QZ_OK ? &l->rep : NULL,
+    if (qz_table_add(j->table, j->files.paths[i], l->st == QZ_OK ? &l->rep : NULL,
                      l->st == QZ_OK ? NULL : why, &err) != QZ_OK)
         j->rc = qz_report_error(&err);
-    qz_report_clear(&l->rep);
-    free(l);
+    qz_loaded_free(l);
 }
 
 int cmd_table(int argc, char **argv)
@@ -187,8 +170,8 @@ int cmd_table(int argc, char **argv)
         rc = qz_report_error(&err);
     qz_context_free(ctx);
     if (rc == QZ_EXIT_OK) {
-        job j = {.paths = paths.items, .enc = enc, .table = table, .rc = QZ_EXIT_OK};
-        qz_batch b = {.rules = rules, .jobs = jobs, .n = paths.n, .work = load_one,
+        job j = {.files = {paths.items, enc}, .table = table, .rc = QZ_EXIT_OK};
+        qz_batch b = {.rules = rules, .jobs = jobs, .n = paths.n, .work = qz_batch_load_report,
                       .emit = add_row, .arg = &j};
         if (qz_batch_run(&b, &err) != QZ_OK)
             j.rc = qz_report_error(&err);
