@@ -297,6 +297,11 @@ typedef enum {
 int qz_decimal_format(qz_decimal d, char *buf, size_t size);
 /* Compares two decimals exactly: <0, 0, >0. */
 int qz_decimal_cmp(qz_decimal a, qz_decimal b);
+/* *out = a - b exactly, at the larger scale; false on overflow. */
+bool qz_decimal_sub(qz_decimal a, qz_decimal b, qz_decimal *out);
+/* part / whole x 100 to one decimal, rounded half away from zero (2 of 3 is 66.7); false when
+ * whole is 0 or on overflow. */
+bool qz_decimal_percent(qz_decimal part, qz_decimal whole, qz_decimal *out);
 
 const char *qz_qualifier_name(qz_qualifier q); /* "exact", "more", … */
 
@@ -521,6 +526,64 @@ qz_status qz_table_render_csv(const qz_table *t, FILE *out, bool bom, qz_error *
 /* The same columns as tab-separated lines (tabs and line ends in a field become spaces). */
 qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
 void qz_table_free(qz_table *t);
+
+/* ---- two reports of one body compared key by key (`qzreport compare`) ---- */
+
+/* One metric key that either report states. */
+typedef struct {
+    const char *key;           /* owned by the rules */
+    const qz_quantity *older;  /* its first mention in the older report, NULL if not stated */
+    const qz_quantity *newer;
+    bool has_change;           /* both are single values (not ranges) of the same kind */
+    qz_decimal change;         /* newer - older; in percentage points when both are percents */
+    bool approximate;          /* one of them is not exact (30余, 约200, 近千): so is change */
+    bool has_change_pct;       /* a count's change relative to the older value (not for
+                                  percents, nor when the older value is 0) */
+    qz_decimal change_pct;     /* to one decimal */
+} qz_compare_row;
+
+/* A rate that either report states: its link to the counts in each year (NULL when that year
+ * does not state it, or states it without both counts: consistency unknown). */
+typedef struct {
+    const char *key;
+    const qz_quantity *older, *newer; /* the stated rates, NULL if not stated */
+    const qz_rate *older_rate, *newer_rate;
+} qz_compare_rate;
+
+typedef struct {
+    const qz_report *older, *newer; /* borrowed: the comparison must not outlive them */
+    const char *older_path, *newer_path;
+    int older_year, newer_year;     /* years reviewed, 0 when unknown */
+    bool swapped;                   /* the arguments named the newer report first */
+    bool same_body;                 /* false only when both name their body and the two differ */
+    qz_compare_row *rows;           /* every key either states, in the rules' order */
+    size_t nrows;
+    qz_compare_rate *rates;         /* every rate either states, in the rules' order */
+    size_t nrates;
+} qz_compare;
+
+/* What a metric key counts, in one line of the language asked for (data/rules.yaml's zh or
+ * en); NULL for a key the rules do not define. */
+const char *qz_rules_key_title(const qz_rules *rules, const char *key, qz_lang lang);
+
+/* Compares two loaded reports (their metrics are needed), whichever order they come in: the
+ * older is the one whose year reviewed is earlier, else whose date is earlier, else the first
+ * given. Paths are borrowed, for the renderers to name the files. */
+qz_status qz_compare_new(qz_compare **out, const qz_rules *rules, const qz_report *a,
+                         const char *a_path, const qz_report *b, const char *b_path,
+                         qz_error *err);
+void qz_compare_free(qz_compare *c);
+
+/* Renderers of a comparison; lang chooses the labels of Markdown and HTML (the machine formats
+ * have none). Each writes to out as it goes, like the summary's. */
+qz_status qz_compare_render_markdown(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                     FILE *out, qz_error *err);
+qz_status qz_compare_render_yaml(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                 FILE *out, qz_error *err);
+qz_status qz_compare_render_json(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                 FILE *out, qz_error *err);
+qz_status qz_compare_render_tsv(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                FILE *out, qz_error *err);
 
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */

@@ -121,6 +121,8 @@ struct cmark_node;
 /* Builds the summary document; NULL when out of memory. The caller frees it with
  * cmark_node_free. */
 struct cmark_node *qz_summary_tree(const qz_summary *s);
+/* The comparison of two reports as a cmark document, labels in lang (compare_markdown.c). */
+struct cmark_node *qz_compare_tree(const qz_compare *c, const qz_rules *rules, qz_lang lang);
 
 /* ---- JSON through jansson (jsonutil.c), for the renderers that write it ---- */
 

@@ -26,6 +26,16 @@ static json_t *string_span(const qz_doc *doc, qz_span s)
     return json_stringn(doc->text + s.start, s.len);
 }
 
+/* A figure's value: value (the lower end of a range), max, unit, qualifier. */
+static void set_value(json_t *o, const qz_quantity *q, bool *ok)
+{
+    qz_json_set(o, "value", number(q->lo), ok);
+    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE)
+        qz_json_set(o, "max", number(q->hi), ok);
+    qz_json_set(o, "unit", json_string(q->unit), ok);
+    qz_json_set(o, "qualifier", json_string(qz_qualifier_name(q->qualifier)), ok);
+}
+
 static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok)
 {
     json_t *o = json_object();
@@ -37,11 +47,7 @@ static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok
     qz_doc_position(v->doc, q->start, &line, &col);
     long top = qz_outline_top_section(v->outline, q->section);
     qz_json_set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
-    qz_json_set(o, "value", number(q->lo), ok);
-    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE)
-        qz_json_set(o, "max", number(q->hi), ok);
-    qz_json_set(o, "unit", json_string(q->unit), ok);
-    qz_json_set(o, "qualifier", json_string(qz_qualifier_name(q->qualifier)), ok);
+    set_value(o, q, ok);
     qz_json_set(o, "line", json_integer((json_int_t)line), ok);
     qz_json_set(o, "column", json_integer((json_int_t)col), ok);
     qz_json_set(o, "part", json_string(qz_where_name(q->where)), ok);
@@ -51,6 +57,18 @@ static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok
     return o;
 }
 
+/* A linked rate's fields after its key. */
+static void set_rate_fields(json_t *o, const qz_metrics *m, const qz_rate *r, bool *ok)
+{
+    const qz_quantity *items = m->items;
+    qz_json_set(o, "stated", number(items[r->stated].lo), ok);
+    qz_json_set(o, "numerator", number(items[r->numerator].lo), ok);
+    qz_json_set(o, "denominator", number(items[r->denominator].lo), ok);
+    qz_json_set(o, "denominator_key", json_string(r->denominator_key), ok);
+    qz_json_set(o, "computed", number(r->computed), ok);
+    qz_json_set(o, "consistent", json_boolean(r->consistent), ok);
+}
+
 static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
 {
     json_t *o = json_object();
@@ -58,14 +76,8 @@ static json_t *rate(const qz_metrics_view *v, const qz_rate *r, bool *ok)
         *ok = false;
         return NULL;
     }
-    const qz_quantity *items = v->metrics->items;
     qz_json_set(o, "key", json_string(r->key), ok);
-    qz_json_set(o, "stated", number(items[r->stated].lo), ok);
-    qz_json_set(o, "numerator", number(items[r->numerator].lo), ok);
-    qz_json_set(o, "denominator", number(items[r->denominator].lo), ok);
-    qz_json_set(o, "denominator_key", json_string(r->denominator_key), ok);
-    qz_json_set(o, "computed", number(r->computed), ok);
-    qz_json_set(o, "consistent", json_boolean(r->consistent), ok);
+    set_rate_fields(o, v->metrics, r, ok);
     return o;
 }
 
@@ -250,6 +262,20 @@ static json_t *summary_range(const qz_doc *doc, qz_span s, bool *ok)
     return s.len ? set_lines(json_object(), doc, s.start, s.start + s.len, ok) : json_null();
 }
 
+/* Dumps a whole document (and releases it) as one line. */
+static qz_status write_root(json_t *root, bool ok, FILE *out, qz_error *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    qz_status st = qz_json_render(root, ok, FLAGS, &text, &len, err);
+    if (st != QZ_OK)
+        return st;
+    bool written = qz_write(out, text, len);
+    int e = errno;
+    free(text);
+    return written ? QZ_OK : qz_write_fail(err, e);
+}
+
 qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err)
 {
     bool ok = true;
@@ -291,13 +317,93 @@ qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err)
         qz_json_append(rates, rate(&v, &s->metrics->rates[i], &ok), &ok);
     qz_json_set(root, "metrics", metrics, &ok);
     qz_json_set(root, "rates", rates, &ok);
-    char *text = NULL;
-    size_t len = 0;
-    qz_status st = qz_json_render(root, ok, FLAGS, &text, &len, err);
-    if (st != QZ_OK)
-        return st;
-    bool written = qz_write(out, text, len);
-    int e = errno;
-    free(text);
-    return written ? QZ_OK : qz_write_fail(err, e);
+    return write_root(root, ok, out, err);
+}
+
+/* ---- two reports compared (`compare --format json`): the YAML's fields, as one JSON line ---- */
+
+static json_t *compared(const char *path, const qz_report *r, bool *ok)
+{
+    const qz_header *h = &r->outline->header;
+    json_t *o = json_object();
+    qz_json_set(o, "source", qz_json_path(path), ok);
+    qz_json_set(o, "year_reviewed", year_or_null(r->outline->year_reviewed), ok);
+    qz_json_set(o, "body", span_or_null(r->doc, h->body), ok);
+    qz_json_set(o, "region", span_or_null(r->doc, h->region), ok);
+    qz_json_set(o, "level", h->level ? json_string(h->level) : json_null(), ok);
+    return o;
+}
+
+static json_t *year_figure(const qz_report *r, const qz_quantity *q, bool *ok)
+{
+    if (!q)
+        return json_null();
+    json_t *o = json_object();
+    set_value(o, q, ok);
+    qz_json_set(o, "line", json_integer((json_int_t)qz_doc_line(r->doc, q->start)), ok);
+    qz_json_set(o, "quote", string_span(r->doc, q->quote), ok);
+    return o;
+}
+
+static json_t *decimal_or_null(bool has, qz_decimal d)
+{
+    return has ? number(d) : json_null();
+}
+
+static json_t *compare_row(const qz_compare *c, const qz_compare_row *r, bool *ok)
+{
+    json_t *o = json_object();
+    qz_json_set(o, "key", json_string(r->key), ok);
+    qz_json_set(o, "stated_in",
+                json_string(r->older && r->newer ? "both" : r->older ? "older" : "newer"), ok);
+    qz_json_set(o, "older", year_figure(c->older, r->older, ok), ok);
+    qz_json_set(o, "newer", year_figure(c->newer, r->newer, ok), ok);
+    qz_json_set(o, "change", decimal_or_null(r->has_change, r->change), ok);
+    qz_json_set(o, "change_pct", decimal_or_null(r->has_change_pct, r->change_pct), ok);
+    qz_json_set(o, "approximate", json_boolean(r->approximate), ok);
+    return o;
+}
+
+/* A rate in one year: null when not stated; stated and a null consistency when its counts are
+ * not both stated; else every field of the link. */
+static json_t *year_rate(const qz_report *r, const qz_quantity *stated, const qz_rate *rate,
+                         bool *ok)
+{
+    if (!stated)
+        return json_null();
+    json_t *o = json_object();
+    if (rate) {
+        set_rate_fields(o, r->metrics, rate, ok);
+    } else {
+        qz_json_set(o, "stated", number(stated->lo), ok);
+        qz_json_set(o, "consistent", json_null(), ok);
+    }
+    return o;
+}
+
+qz_status qz_compare_render_json(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                 FILE *out, qz_error *err)
+{
+    (void)rules, (void)lang; /* keys are the interface: no titles, no labels */
+    bool ok = true;
+    json_t *root = json_object();
+    if (!root)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    qz_json_set(root, "older", compared(c->older_path, c->older, &ok), &ok);
+    qz_json_set(root, "newer", compared(c->newer_path, c->newer, &ok), &ok);
+    qz_json_set(root, "same_body", json_boolean(c->same_body), &ok);
+    json_t *figures = json_array(), *rates = json_array();
+    for (size_t i = 0; i < c->nrows; i++)
+        qz_json_append(figures, compare_row(c, &c->rows[i], &ok), &ok);
+    for (size_t i = 0; i < c->nrates; i++) {
+        const qz_compare_rate *r = &c->rates[i];
+        json_t *o = json_object();
+        qz_json_set(o, "key", json_string(r->key), &ok);
+        qz_json_set(o, "older", year_rate(c->older, r->older, r->older_rate, &ok), &ok);
+        qz_json_set(o, "newer", year_rate(c->newer, r->newer, r->newer_rate, &ok), &ok);
+        qz_json_append(rates, o, &ok);
+    }
+    qz_json_set(root, "figures", figures, &ok);
+    qz_json_set(root, "rates", rates, &ok);
+    return write_root(root, ok, out, err);
 }

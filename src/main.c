@@ -18,6 +18,7 @@ static const command commands[] = {
     {"check", cmd_check, &qz_check_help},
     {"fix", cmd_fix, &qz_fix_help},
     {"table", cmd_table, &qz_table_help},
+    {"compare", cmd_compare, &qz_compare_help},
     {"keys", cmd_keys, &qz_keys_help},
     {"rules", cmd_rules, &qz_rules_help},
 };

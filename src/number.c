@@ -223,6 +223,45 @@ int qz_decimal_cmp(qz_decimal a, qz_decimal b)
     return (fa > fb) - (fa < fb);
 }
 
+/* a and b at the larger of their scales, false when one cannot be stretched to it. */
+static bool dec_align(qz_decimal *a, qz_decimal *b)
+{
+    int sa = clamp_scale(a->scale), sb = clamp_scale(b->scale);
+    int s = sa > sb ? sa : sb;
+    if (__builtin_mul_overflow(a->mant, POW10[s - sa], &a->mant) ||
+        __builtin_mul_overflow(b->mant, POW10[s - sb], &b->mant))
+        return false;
+    a->scale = b->scale = s;
+    return true;
+}
+
+bool qz_decimal_sub(qz_decimal a, qz_decimal b, qz_decimal *out)
+{
+    if (!dec_align(&a, &b) || __builtin_sub_overflow(a.mant, b.mant, &out->mant))
+        return false;
+    out->scale = a.scale;
+    return true;
+}
+
+bool qz_decimal_percent(qz_decimal part, qz_decimal whole, qz_decimal *out)
+{
+    if (!dec_align(&part, &whole) || whole.mant == 0)
+        return false;
+    /* part / whole x 100 to one decimal: part x 1000 / whole, rounded half away from zero as
+     * (2|n| + |d|) / 2|d| with the quotient's sign; every product checked */
+    int64_t n;
+    if (__builtin_mul_overflow(part.mant, 1000, &n) || n == INT64_MIN || whole.mant == INT64_MIN)
+        return false;
+    int64_t an = n < 0 ? -n : n, ad = whole.mant < 0 ? -whole.mant : whole.mant;
+    if (__builtin_mul_overflow(an, 2, &an) || __builtin_add_overflow(an, ad, &an) ||
+        __builtin_mul_overflow(ad, 2, &ad))
+        return false;
+    int64_t q = an / ad;
+    out->mant = (n < 0) != (whole.mant < 0) ? -q : q;
+    out->scale = 1;
+    return true;
+}
+
 /* An out-of-contract scale (outside 0..18) writes "" and returns -1, as snprintf does for
  * input it cannot encode. */
 int qz_decimal_format(qz_decimal d, char *buf, size_t size)

@@ -391,6 +391,14 @@ bool qz_rules_has_key(const qz_rules *rules, const char *key)
     return metric_index(rules, key) >= 0;
 }
 
+const char *qz_rules_key_title(const qz_rules *rules, const char *key, qz_lang lang)
+{
+    for (size_t i = 0; i < rules->nmetrics; i++)
+        if (strcmp(rules->metrics[i].key, key) == 0)
+            return lang == QZ_LANG_EN ? rules->metrics[i].en : rules->metrics[i].zh;
+    return NULL;
+}
+
 const char *qz_rules_key(const qz_rules *rules, size_t i)
 {
     return i < rules->nmetrics ? rules->metrics[i].key : NULL;

@@ -288,6 +288,21 @@ static void emit_decimal(emitter *e, qz_decimal d)
     emit_plain(e, buf);
 }
 
+/* A figure's value: value (the lower end of a range), max, unit, qualifier. */
+static void emit_value(emitter *e, const qz_quantity *q)
+{
+    emit_cstr(e, "value");
+    emit_decimal(e, q->lo);
+    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE) {
+        emit_cstr(e, "max");
+        emit_decimal(e, q->hi);
+    }
+    emit_cstr(e, "unit");
+    emit_cstr(e, q->unit);
+    emit_cstr(e, "qualifier");
+    emit_cstr(e, qz_qualifier_name(q->qualifier));
+}
+
 static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
 {
     size_t line, col;
@@ -299,16 +314,7 @@ static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
         emit_cstr(e, q->key);
     else
         emit_null(e);
-    emit_cstr(e, "value");
-    emit_decimal(e, q->lo);
-    if (q->qualifier == QZ_QUAL_RANGE || q->qualifier == QZ_QUAL_VAGUE) {
-        emit_cstr(e, "max");
-        emit_decimal(e, q->hi);
-    }
-    emit_cstr(e, "unit");
-    emit_cstr(e, q->unit);
-    emit_cstr(e, "qualifier");
-    emit_cstr(e, qz_qualifier_name(q->qualifier));
+    emit_value(e, q);
     key_uint(e, "line", line);
     key_uint(e, "column", col);
     emit_cstr(e, "part");
@@ -334,27 +340,33 @@ static void emit_metrics(emitter *e, const qz_outline *o, const qz_metrics *m)
     seq_end(e);
 }
 
+/* A linked rate's fields after its key: stated, numerator, denominator, denominator_key,
+ * computed, consistent. */
+static void emit_rate_fields(emitter *e, const qz_metrics *m, const qz_rate *r)
+{
+    emit_cstr(e, "stated");
+    emit_decimal(e, m->items[r->stated].lo);
+    emit_cstr(e, "numerator");
+    emit_decimal(e, m->items[r->numerator].lo);
+    emit_cstr(e, "denominator");
+    emit_decimal(e, m->items[r->denominator].lo);
+    emit_cstr(e, "denominator_key");
+    emit_cstr(e, r->denominator_key);
+    emit_cstr(e, "computed");
+    emit_decimal(e, r->computed);
+    emit_cstr(e, "consistent");
+    emit_plain(e, r->consistent ? "true" : "false");
+}
+
 static void emit_rates(emitter *e, const qz_metrics *m)
 {
     emit_cstr(e, "rates");
     seq_start(e, false);
     for (size_t i = 0; m && i < m->nrates; i++) {
-        const qz_rate *r = &m->rates[i];
         map_start(e, true);
         emit_cstr(e, "key");
-        emit_cstr(e, r->key);
-        emit_cstr(e, "stated");
-        emit_decimal(e, m->items[r->stated].lo);
-        emit_cstr(e, "numerator");
-        emit_decimal(e, m->items[r->numerator].lo);
-        emit_cstr(e, "denominator");
-        emit_decimal(e, m->items[r->denominator].lo);
-        emit_cstr(e, "denominator_key");
-        emit_cstr(e, r->denominator_key);
-        emit_cstr(e, "computed");
-        emit_decimal(e, r->computed);
-        emit_cstr(e, "consistent");
-        emit_plain(e, r->consistent ? "true" : "false");
+        emit_cstr(e, m->rates[i].key);
+        emit_rate_fields(e, m, &m->rates[i]);
         map_end(e);
     }
     seq_end(e);
@@ -494,3 +506,133 @@ static void metrics_release(qz_metrics_writer *w)
 
 const qz_metrics_format_ops qz_metrics_yaml_format = {metrics_begin, metrics_quantity,
                                                        metrics_end, metrics_release};
+
+/* ---- two reports compared (compare.c) ---- */
+
+static void emit_decimal_or_null(emitter *e, bool has, qz_decimal d)
+{
+    if (has)
+        emit_decimal(e, d);
+    else
+        emit_null(e);
+}
+
+/* One report of the two: its file, year reviewed and whose it is. */
+static void emit_compared(emitter *e, const char *name, const char *path, const qz_report *r)
+{
+    emit_cstr(e, name);
+    map_start(e, false);
+    emit_cstr(e, "source");
+    emit_cstr(e, path);
+    emit_cstr(e, "year_reviewed");
+    if (r->outline->year_reviewed)
+        emit_uint(e, (uintmax_t)r->outline->year_reviewed);
+    else
+        emit_null(e);
+    e->doc = r->doc;
+    emit_who(e, &r->outline->header);
+    map_end(e);
+}
+
+/* A key's figure in one year: value, max, unit, qualifier, line, quote; null if not stated. */
+static void emit_year_figure(emitter *e, const char *name, const qz_report *r,
+                             const qz_quantity *q)
+{
+    emit_cstr(e, name);
+    if (!q) {
+        emit_null(e);
+        return;
+    }
+    e->doc = r->doc;
+    map_start(e, true);
+    emit_value(e, q);
+    key_uint(e, "line", qz_doc_line(r->doc, q->start));
+    emit_cstr(e, "quote");
+    emit_span(e, q->quote);
+    map_end(e);
+}
+
+static const char *stated_in(const qz_quantity *older, const qz_quantity *newer)
+{
+    return older && newer ? "both" : older ? "older" : "newer";
+}
+
+static void emit_compare_row(emitter *e, const qz_compare *c, const qz_compare_row *r)
+{
+    map_start(e, false);
+    emit_cstr(e, "key");
+    emit_cstr(e, r->key);
+    emit_cstr(e, "stated_in");
+    emit_cstr(e, stated_in(r->older, r->newer));
+    emit_year_figure(e, "older", c->older, r->older);
+    emit_year_figure(e, "newer", c->newer, r->newer);
+    emit_cstr(e, "change");
+    emit_decimal_or_null(e, r->has_change, r->change);
+    emit_cstr(e, "change_pct");
+    emit_decimal_or_null(e, r->has_change_pct, r->change_pct);
+    emit_cstr(e, "approximate");
+    emit_plain(e, r->approximate ? "true" : "false");
+    map_end(e);
+}
+
+/* A rate in one year: null when not stated; its stated value and a null consistency when its
+ * counts are not both stated; else every field of the link. */
+static void emit_year_rate(emitter *e, const char *name, const qz_report *r,
+                           const qz_quantity *stated, const qz_rate *rate)
+{
+    emit_cstr(e, name);
+    if (!stated) {
+        emit_null(e);
+        return;
+    }
+    map_start(e, true);
+    if (rate) {
+        emit_rate_fields(e, r->metrics, rate);
+    } else {
+        emit_cstr(e, "stated");
+        emit_decimal(e, stated->lo);
+        emit_cstr(e, "consistent");
+        emit_null(e);
+    }
+    map_end(e);
+}
+
+static void compare_body(emitter *e, const void *arg)
+{
+    const qz_compare *c = arg;
+    yaml_event_t ev;
+    emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
+    emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1));
+    map_start(e, false);
+    emit_compared(e, "older", c->older_path, c->older);
+    emit_compared(e, "newer", c->newer_path, c->newer);
+    emit_cstr(e, "same_body");
+    emit_plain(e, c->same_body ? "true" : "false");
+    emit_cstr(e, "figures");
+    seq_start(e, false);
+    for (size_t i = 0; i < c->nrows; i++)
+        emit_compare_row(e, c, &c->rows[i]);
+    seq_end(e);
+    emit_cstr(e, "rates");
+    seq_start(e, false);
+    for (size_t i = 0; i < c->nrates; i++) {
+        const qz_compare_rate *r = &c->rates[i];
+        map_start(e, false);
+        emit_cstr(e, "key");
+        emit_cstr(e, r->key);
+        emit_year_rate(e, "older", c->older, r->older, r->older_rate);
+        emit_year_rate(e, "newer", c->newer, r->newer, r->newer_rate);
+        map_end(e);
+    }
+    seq_end(e);
+    map_end(e);
+    emit(e, &ev, yaml_document_end_event_initialize(&ev, 1));
+    emit(e, &ev, yaml_stream_end_event_initialize(&ev));
+}
+
+qz_status qz_compare_render_yaml(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                 FILE *out, qz_error *err)
+{
+    (void)rules, (void)lang; /* keys are the interface: no titles, no labels */
+    return render(c->older->doc, compare_body, c, out, err);
+}

@@ -481,6 +481,46 @@ static void test_decimal_cmp(void **state)
     }
 }
 
+/* Exact differences and changes in %, as `compare` shows them. */
+static void test_decimal_sub_and_percent(void **state)
+{
+    (void)state;
+    struct {
+        qz_decimal a, b;
+        const char *diff, *pct; /* a - b, and (a - b) / b x 100; NULL: refused */
+    } cases[] = {
+        {{10, 0}, {8, 0}, "2", "25"},
+        {{8, 0}, {10, 0}, "-2", "-20"},
+        {{969, 1}, {925, 1}, "4.4", "4.8"},     /* 4.4 / 92.5 = 4.756… */
+        {{3, 0}, {3, 0}, "0", "0"},
+        {{5, 0}, {3, 0}, "2", "66.7"},          /* 66.666… rounds up */
+        {{1, 0}, {3, 0}, "-2", "-66.7"},        /* half away from zero, negative too */
+        {{1, 0}, {8, 0}, "-7", "-87.5"},
+        {{1, 0}, {16, 0}, "-15", "-93.8"},      /* -93.75: a tie goes away from zero */
+        {{38000, 0}, {0, 0}, "38000", NULL},    /* no change in % from nothing */
+        {{INT64_MAX, 0}, {-1, 0}, NULL, "-922337203685477580800"}, /* overflow refused */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        qz_decimal d, p;
+        char buf[48];
+        bool sub = qz_decimal_sub(cases[i].a, cases[i].b, &d);
+        assert_int_equal(sub, cases[i].diff != NULL);
+        if (sub) {
+            qz_decimal_format(d, buf, sizeof buf);
+            assert_string_equal(buf, cases[i].diff);
+            bool pct = qz_decimal_percent(d, cases[i].b, &p);
+            assert_int_equal(pct, cases[i].pct != NULL);
+            if (pct) {
+                qz_decimal_format(p, buf, sizeof buf);
+                assert_string_equal(buf, cases[i].pct);
+            }
+        }
+    }
+    qz_decimal p;
+    assert_false(qz_decimal_percent((qz_decimal){INT64_MAX / 100, 0}, (qz_decimal){1, 0}, &p));
+    assert_false(qz_decimal_sub((qz_decimal){1, 18}, (qz_decimal){INT64_MAX, 0}, &p));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_decimal_format),
         cmocka_unit_test(test_decimal_format_truncates_like_snprintf),
         cmocka_unit_test(test_decimal_cmp),
+        cmocka_unit_test(test_decimal_sub_and_percent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
