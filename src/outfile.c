@@ -90,13 +90,16 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
             free(o);
             return fail(err, path, "", ENAMETOOLONG);
         }
+        /* pending before the file exists: a signal between its creation and the next line
+         * would otherwise leave it behind (unlinking a name not yet created is harmless) */
+        pending = 1;
         int fd = mkstemp(pending_path);
         if (fd < 0) {
             int e = errno;
+            pending = 0;
             free(o);
             return fail(err, path, "cannot create a temporary file: ", e);
         }
-        pending = 1;
         o->temporary = true;
         o->f = fdopen(fd, "wb");
         if (!o->f)
