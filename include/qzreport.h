@@ -555,7 +555,8 @@ typedef struct {
     const char *older_path, *newer_path;
     int older_year, newer_year;     /* years reviewed, 0 when unknown */
     bool swapped;                   /* the arguments named the newer report first */
-    bool same_body;                 /* false only when both name their body and the two differ */
+    bool same_body;                 /* false only when both name their region (else their
+                                       body) and the two differ */
     qz_compare_row *rows;           /* every key either states, in the rules' order */
     size_t nrows;
     qz_compare_rate *rates;         /* every rate either states, in the rules' order */

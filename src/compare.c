@@ -13,6 +13,20 @@ static bool span_equal(const qz_doc *a, qz_span sa, const qz_doc *b, qz_span sb)
     return sa.len == sb.len && memcmp(a->text + sa.start, b->text + sb.start, sa.len) == 0;
 }
 
+/* Whether two reports are of one body, as far as they say: 泓江市人大常委会 in a speaker's
+ * title and 泓江市人民代表大会常务委员会 in a title are the same body, so the regions (and
+ * levels) are compared when both are known, and the bodies as written only otherwise. */
+static bool same_body(const qz_report *a, const qz_report *b)
+{
+    const qz_header *x = &a->outline->header, *y = &b->outline->header;
+    if (x->region.len && y->region.len)
+        return span_equal(a->doc, x->region, b->doc, y->region) &&
+               (!x->level || !y->level || strcmp(x->level, y->level) == 0);
+    if (x->body.len && y->body.len)
+        return span_equal(a->doc, x->body, b->doc, y->body);
+    return true;
+}
+
 /* <0 when a is older than b, >0 when newer, 0 when nothing tells them apart. */
 static int age_order(const qz_outline *a, const qz_outline *b)
 {
@@ -70,8 +84,7 @@ qz_status qz_compare_new(qz_compare **out, const qz_rules *rules, const qz_repor
     c->newer_path = c->swapped ? a_path : b_path;
     c->older_year = c->older->outline->year_reviewed;
     c->newer_year = c->newer->outline->year_reviewed;
-    qz_span ba = c->older->outline->header.body, bb = c->newer->outline->header.body;
-    c->same_body = !ba.len || !bb.len || span_equal(c->older->doc, ba, c->newer->doc, bb);
+    c->same_body = same_body(c->older, c->newer);
 
     const qz_metrics *mo = c->older->metrics, *mn = c->newer->metrics;
     c->rows = calloc(rules->nmetrics ? rules->nmetrics : 1, sizeof *c->rows);
