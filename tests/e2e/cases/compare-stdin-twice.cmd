@@ -1,0 +1,1 @@
+qzreport compare - - < tests/fixtures/compare/hongjiang-2022.txt
