@@ -87,10 +87,10 @@ static void add(checker *k, const qz_check_def *def, size_t start, size_t end, f
     qz_severity sev = k->severity[idx];
     if (sev == QZ_SEV_OFF || !k->ok || is_allowed(k, start, end))
         return;
-    char found[256];
-    if (!f.found) {
-        snprintf(found, sizeof found, "%.*s", (int)(end - start), k->doc->text + start);
-        f.found = found;
+    char *found = NULL; /* the text found, whole: a message never cuts it */
+    if (!f.found && !(f.found = found = strndup(k->doc->text + start, end - start))) {
+        k->ok = false;
+        return;
     }
     if (!f.to)
         f.to = fix;
@@ -98,6 +98,7 @@ static void add(checker *k, const qz_check_def *def, size_t start, size_t end, f
     qz_diag d = {.rule = def->id, .severity = sev, .start = start, .end = end, .join = join,
                  .message = format_message(tmpl ? tmpl : def->id, &f),
                  .fix = fix ? strdup(fix) : NULL};
+    free(found);
     if (!d.message || (fix && !d.fix) || !QZ_GROW(k->c->items, k->cap, k->c->n + 1)) {
         free(d.message);
         free(d.fix);
@@ -138,28 +139,55 @@ static void add_replaced(checker *k, const qz_check_def *def, size_t start, size
 
 /* ---- rules with patterns ---- */
 
-/* fullwidth-alnum's fix: each full-width digit or letter as its ASCII form. */
-static void halfwidth_of(const char *s, size_t len, char *out, size_t size)
+/* fullwidth-alnum's fix: each full-width digit or letter as its ASCII form (never longer
+ * than the text: three bytes become one), malloc'd; NULL when out of memory. */
+static char *halfwidth_of(const char *s, size_t len)
 {
+    char *out = malloc(len + 1);
     size_t w = 0;
-    for (size_t i = 0; i < len && w + 1 < size;) {
+    for (size_t i = 0; out && i < len;) {
         size_t n;
         uint32_t cp = qz_utf8_decode(s + i, len - i, &n);
         char c = qz_halfwidth(cp);
         out[w++] = c ? c : '?';
         i += n;
     }
-    out[w] = '\0';
+    if (out)
+        out[w] = '\0';
+    return out;
 }
 
-/* repeated-punct's fix: the last mark, full-width (through halfwidth-punct's table). */
-static void last_mark(const checker *k, const char *s, size_t len, char *out, size_t size)
+/* repeated-punct's fix: the last mark, full-width (through halfwidth-punct's table),
+ * malloc'd. */
+static char *last_mark(const checker *k, const char *s, size_t len)
 {
     size_t last = qz_utf8_prev(s, len);
     const qz_check_def *half = def_of(k, "halfwidth-punct");
     const qz_replacement *rp = half ? replacement(half, s + last, len - last) : NULL;
-    snprintf(out, size, "%.*s", rp ? (int)strlen(rp->to) : (int)(len - last),
-             rp ? rp->to : s + last);
+    return rp ? strdup(rp->to) : strndup(s + last, len - last);
+}
+
+/* a kept group followed by the find's fix, malloc'd. */
+static char *kept_then(const char *kept, size_t kl, const char *fix)
+{
+    size_t fl = strlen(fix);
+    char *out = malloc(kl + fl + 1);
+    if (out) {
+        memcpy(out, kept, kl);
+        memcpy(out + kl, fix, fl + 1);
+    }
+    return out;
+}
+
+/* Adds a finding whose fix was made for it (NULL: out of memory), then frees the fix. */
+static void add_made_fix(checker *k, const qz_check_def *def, size_t start, size_t end,
+                         char *fix)
+{
+    if (!fix)
+        k->ok = false;
+    else
+        add(k, def, start, end, (fields){0}, fix, false);
+    free(fix);
 }
 
 /* Adds one match of a find: the fix comes from the find (after its `keep` group), from the
@@ -168,21 +196,18 @@ static void add_match(checker *k, const qz_check_def *def, const qz_check_find *
                       const qz_match *m, size_t start, size_t end)
 {
     const char *t = k->doc->text;
-    char fix[256], found[32];
     size_t ks, kl;
     if (strcmp(def->id, "fullwidth-alnum") == 0) {
-        halfwidth_of(t + start, end - start, fix, sizeof fix);
-        add(k, def, start, end, (fields){0}, fix, false);
+        add_made_fix(k, def, start, end, halfwidth_of(t + start, end - start));
     } else if (strcmp(def->id, "repeated-punct") == 0) {
-        last_mark(k, t + start, end - start, fix, sizeof fix);
-        add(k, def, start, end, (fields){0}, fix, false);
+        add_made_fix(k, def, start, end, last_mark(k, t + start, end - start));
     } else if (strcmp(def->id, "invisible-char") == 0) {
         size_t n;
-        snprintf(found, sizeof found, "%04X", (unsigned)qz_utf8_decode(t + start, end - start, &n));
-        add(k, def, start, end, (fields){.found = found}, find->fix ? find->fix : "", false);
+        char code[16]; /* a code point's hex digits: at most 6 */
+        snprintf(code, sizeof code, "%04X", (unsigned)qz_utf8_decode(t + start, end - start, &n));
+        add(k, def, start, end, (fields){.found = code}, find->fix ? find->fix : "", false);
     } else if (find->fix && qz_match_group(k->cx, m, "keep", &ks, &kl)) {
-        snprintf(fix, sizeof fix, "%.*s%s", (int)kl, t + ks, find->fix);
-        add(k, def, start, end, (fields){0}, fix, false);
+        add_made_fix(k, def, start, end, kept_then(t + ks, kl, find->fix));
     } else if (find->fix) {
         add(k, def, start, end, (fields){0}, find->fix, false);
     } else if (!def->nreplace) {
