@@ -513,7 +513,8 @@ void qz_report_clear(qz_report *rep);
 /* ---- many reports as one table (`qzreport table`) ---- */
 
 /* A row per report: file, body, region, level, date, year_reviewed, error, then a column per
- * metric key that any report states, in the rules' order (its first mention's value). */
+ * metric key that any report states, in the rules' order (its first mention's value). Each
+ * report's keyed figures and rates are kept too, for the sheets of the workbook. */
 typedef struct qz_table qz_table;
 qz_status qz_table_new(qz_table **out, const qz_rules *rules, qz_error *err);
 /* Adds a report's row (rep may be NULL for a report that could not be read: then error says
@@ -525,6 +526,15 @@ qz_status qz_table_add(qz_table *t, const char *path, const qz_report *rep, cons
 qz_status qz_table_render_csv(const qz_table *t, FILE *out, bool bom, qz_error *err);
 /* The same columns as tab-separated lines (tabs and line ends in a field become spaces). */
 qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
+/* An Excel workbook (XLSX, through libxlsxwriter) of three sheets, each with its header row
+ * frozen: "reports", the same columns, numbers as numeric cells (a range such as 3..5 and the
+ * date stay text); "figures", a row per keyed figure of each report, later mentions included
+ * (file, key, value, unit, qualifier, line, first, quote; first marks the mention "reports"
+ * holds); "rates", a row per stated rate (file, key, stated, numerator_key, numerator,
+ * denominator_key, denominator, computed, consistent). The workbook is made whole in an
+ * anonymous temporary file, then copied to out, which may be a pipe: on a failure before the
+ * copy nothing has been written to out. */
+qz_status qz_table_render_xlsx(const qz_table *t, FILE *out, qz_error *err);
 void qz_table_free(qz_table *t);
 
 /* ---- two reports of one body compared key by key (`qzreport compare`) ---- */

@@ -2,13 +2,16 @@
  * A folder is read recursively (its *.txt files); the rows are in path order. Reports are read
  * on -j threads (batch.c) and their rows kept as copies; the table is written once every
  * report is in, since its columns are the keys any of them states. A report that cannot be
- * read gets a row with its error and is named on stderr; the exit code is then 2. */
+ * read gets a row with its error and is named on stderr; the exit code is then 2. An XLSX
+ * workbook is binary: it is refused to a terminal (as gzip refuses), before any report is
+ * read when that terminal is standard output. */
 #define _DEFAULT_SOURCE /* DT_DIR, d_type */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -20,7 +23,7 @@ static const char *opt_jobs;
 static bool opt_bom;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "csv (default) or tsv", QZ_OPT_STRING, &opt_format},
+    {'f', "format", "FORMAT", "csv (default), tsv or xlsx", QZ_OPT_STRING, &opt_format},
     {0, "bom", NULL, "csv: start with the UTF-8 byte-order mark (for Excel)", QZ_OPT_FLAG,
      &opt_bom},
     {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
@@ -35,14 +38,17 @@ static const qz_option options[] = {
 const qz_command_help qz_table_help = {
     .name = "table",
     .usage = "[OPTIONS] FILE...|DIR...",
-    .oneline = "many reports as one table, a row each (CSV, TSV)",
+    .oneline = "many reports as one table, a row each (CSV, TSV, XLSX)",
     .summary = "Write one row per report: file, body, region, level, date, year_reviewed,\n"
                "error, then one column per metric key any report states (catalogue order),\n"
                "each its first mention's value. A DIR is read recursively (*.txt); rows are\n"
                "in path order.",
     .details = "Formats: csv (RFC 4180 through libcsv, records end with CRLF; --bom for Excel),\n"
-               "tsv. A report that cannot be read gets a row with its error in the error\n"
-               "column, is named on stderr, and makes the exit code 2.\n",
+               "tsv, xlsx (an Excel workbook: the sheet reports, the same columns with numbers\n"
+               "as numbers; figures, every keyed figure of each report with its unit,\n"
+               "qualifier, line and quote; rates, each stated rate with its counts; never\n"
+               "written to a terminal). A report that cannot be read gets a row with its error\n"
+               "in the error column, is named on stderr, and makes the exit code 2.\n",
     .options = options,
 };
 
@@ -131,15 +137,46 @@ static void add_row(void *arg, size_t i, void *result)
     qz_loaded_free(l);
 }
 
+typedef enum { TABLE_CSV, TABLE_TSV, TABLE_XLSX } table_format;
+
+/* A binary workbook on a terminal would be noise, and could upset the terminal: the error;
+ * returns 2. */
+static int refuse_terminal(void)
+{
+    return qz_report_error(&(qz_error){
+        .status = QZ_ERR_IO,
+        .message = "an XLSX workbook is binary and is not written to a terminal: use -o FILE "
+                   "or redirect standard output"});
+}
+
+static qz_status render(const qz_table *table, table_format format, FILE *f, qz_error *err)
+{
+    switch (format) {
+    case TABLE_TSV:
+        return qz_table_render_tsv(table, f, err);
+    case TABLE_XLSX:
+        return qz_table_render_xlsx(table, f, err);
+    case TABLE_CSV:
+        break;
+    }
+    return qz_table_render_csv(table, f, opt_bom, err);
+}
+
 int cmd_table(int argc, char **argv)
 {
     int first;
     int rc = qz_options_parse(argc, argv, &qz_table_help, &first);
     if (rc >= 0)
         return rc;
-    bool csv = strcmp(opt_format, "csv") == 0;
-    if (!csv && strcmp(opt_format, "tsv") != 0)
-        return qz_usage_error(&qz_table_help, "unknown format '%s' (csv, tsv)", opt_format);
+    table_format format;
+    if (strcmp(opt_format, "csv") == 0)
+        format = TABLE_CSV;
+    else if (strcmp(opt_format, "tsv") == 0)
+        format = TABLE_TSV;
+    else if (strcmp(opt_format, "xlsx") == 0)
+        format = TABLE_XLSX;
+    else
+        return qz_usage_error(&qz_table_help, "unknown format '%s' (csv, tsv, xlsx)", opt_format);
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_table_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
@@ -149,6 +186,9 @@ int cmd_table(int argc, char **argv)
     if (!qz_batch_jobs(opt_jobs, &jobs))
         return qz_usage_error(&qz_table_help, "-j takes a number of threads from 1 to %d",
                               QZ_MAX_JOBS);
+    bool to_stdout = !opt_output || strcmp(opt_output, "-") == 0;
+    if (format == TABLE_XLSX && to_stdout && isatty(STDOUT_FILENO))
+        return refuse_terminal();
     path_list paths = {0};
     bool ok = true;
     for (int i = first; ok && i < argc; i++) {
@@ -179,9 +219,11 @@ int cmd_table(int argc, char **argv)
         qz_out *out;
         if (qz_out_open(&out, opt_output, &err) != QZ_OK) {
             rc = qz_report_error(&err);
+        } else if (format == TABLE_XLSX && isatty(fileno(qz_out_file(out)))) {
+            qz_out_abort(out); /* -o /dev/tty: a device, opened to be written directly */
+            rc = refuse_terminal();
         } else {
-            qz_status st = csv ? qz_table_render_csv(table, qz_out_file(out), opt_bom, &err)
-                               : qz_table_render_tsv(table, qz_out_file(out), &err);
+            qz_status st = render(table, format, qz_out_file(out), &err);
             st = qz_out_done(out, st, &err);
             if (st == QZ_OK && qz_out_commit(out, &err) != QZ_OK)
                 rc = qz_report_error(&err);

@@ -5,11 +5,13 @@
 # command to copy rather than a compiler error.
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev"
+# libcmocka-dev and python3 are for the tests only: python3 (its standard library: csv, zipfile,
+# xml.etree) reads the CSV and XLSX of `qzreport table` back (tests/e2e/table_check.py).
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev python3"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
-modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc"
+modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc xlsxwriter"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

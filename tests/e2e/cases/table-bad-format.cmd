@@ -1,1 +1,1 @@
-qzreport table -f xlsx data/quzhou-2023.txt
+qzreport table -f ods data/quzhou-2023.txt
