@@ -6,9 +6,10 @@
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
 
-PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-DESTDIR ?=
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR   ?=
 
 # Build folder and binary: `make sanitize` builds into another folder, so that the two builds
 # never mix objects.
@@ -34,7 +35,7 @@ TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 # The data files built into the binary, in the order they are loaded.
 DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
-CLI_SRC  = src/main.c src/cli.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
+CLI_SRC  = src/main.c src/cli.c src/language.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o $(B)/rules_image.o
 # The objects that hold the built-in rules image and read it; the image's generator is linked
@@ -123,6 +124,16 @@ $(B)/libqzreport.a: $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(B)/libqzreport.a
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(B)/libqzreport.a $(QZ_LIBS) -o $@
+
+# Where the installed catalogs are, compiled into the command (language.c): a change of PREFIX or
+# LOCALEDIR rebuilds it.
+$(B)/localedir: FORCE
+	@mkdir -p $(B)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+
+$(B)/language.o: src/language.c $(B)/flags $(B)/localedir
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -DQZ_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP -c $< -o $@
 
 # ---- tests ----
 
