@@ -23,6 +23,8 @@ static bool opt_strict;
 static qz_opt_list opt_rule;
 
 static const qz_option options[] = {
+    /* TRANSLATORS: an option's help is printed after a column of 29 characters; a second line
+       starts with 29 spaces, to stand under the first */
     {'f', "format", "FORMAT", N_("text, gcc, github, json or sarif (default: text on a terminal,\n"
                                  "                             gcc otherwise)"),
      QZ_OPT_STRING, &opt_format},

@@ -35,14 +35,17 @@ char *scalar_dup(const yaml_node_t *n)
 
 /* ---- mappings and lists ---- */
 
-/* "unknown key 'K'" followed by `known` when it is not NULL. */
+/* "unknown key 'K'", followed by the keys `known` lists when it lists any. */
 static qz_status unknown_key_of(loader *ld, const yaml_node_t *k, const char *known)
 {
     char key[100];
     snprintf(key, sizeof key, "%.*s",
              k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
              k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
-    return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'%s", key, known ? known : "");
+    if (known && *known)
+        /* TRANSLATORS: a key of a YAML file, then the keys it may be (a, b, c) */
+        return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s' (%s)", key, known);
+    return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'", key);
 }
 
 qz_status unknown_key(loader *ld, const yaml_node_t *k)
@@ -50,18 +53,16 @@ qz_status unknown_key(loader *ld, const yaml_node_t *k)
     return unknown_key_of(ld, k, NULL);
 }
 
-/* " (a, b, c)": the keys a mapping may have, for its errors. */
+/* "a, b, c": the keys a mapping may have, for its errors ("" when out of memory). */
 static void key_list(const key_entry *keys, size_t nkeys, char *out, size_t size)
 {
     qz_buf b = {0};
-    qz_buf_puts(&b, " (");
     for (size_t i = 0; i < nkeys; i++) {
         if (i)
             qz_buf_puts(&b, ", ");
         qz_buf_puts(&b, keys[i].key);
     }
-    qz_buf_puts(&b, ")");
-    snprintf(out, size, "%s", b.failed ? "" : b.data);
+    snprintf(out, size, "%s", b.failed || !b.data ? "" : b.data);
     qz_buf_free(&b);
 }
 
@@ -88,7 +89,10 @@ qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entry *keys
     if (map->type != YAML_MAPPING_NODE) {
         char known[300];
         key_list(keys, nkeys, known, sizeof known);
-        return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping%s", known);
+        if (*known)
+            /* TRANSLATORS: the keys the mapping may have (a, b, c) */
+            return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping (%s)", known);
+        return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping");
     }
     return each_pair(ld, map, NULL, known_key, &t);
 }

@@ -49,6 +49,9 @@ static const struct {
     int e;
     const char *text;
 } system_messages[] = {
+    /* TRANSLATORS: this and the next 14 are libc's messages (strerror): give them libc's own
+       translation (its LANG.po), so that a message reads the same with or without libc's
+       catalog */
     {ENOENT, N_("No such file or directory")},
     {EACCES, N_("Permission denied")},
     {EPERM, N_("Operation not permitted")},
