@@ -5,7 +5,7 @@
 # command to copy rather than a compiler error.
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev gettext"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
@@ -18,11 +18,12 @@ if command -v dpkg-query >/dev/null 2>&1; then
             missing="$missing $p"
         fi
     done
-elif command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $modules; then
-    exit 0 # not Debian, but pkg-config finds every library: nothing to do
+elif command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $modules &&
+    command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1; then
+    exit 0 # not Debian, but pkg-config finds every library and gettext's tools are there
 else
-    echo "qzreport: cannot find the libraries ($modules) with pkg-config;" >&2
-    echo "install them with your system's package manager." >&2
+    echo "qzreport: cannot find the libraries ($modules) with pkg-config," >&2
+    echo "or gettext's msgfmt and xgettext; install them with your system's package manager." >&2
     exit 2
 fi
 
