@@ -5,10 +5,13 @@
 #   make sanitize   the whole test suite built with -fsanitize=address,undefined
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
+#   make pot        po/qzreport.pot from the sources; make po-update merges it into po/zh_CN.po;
+#                   make po-check (part of the tests) says whether both are complete
 
-PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-DESTDIR ?=
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LOCALEDIR ?= $(PREFIX)/share/locale
+DESTDIR   ?=
 
 # Build folder and binary: `make sanitize` builds into another folder, so that the two builds
 # never mix objects.
@@ -34,7 +37,7 @@ TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 # The data files built into the binary, in the order they are loaded.
 DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
-CLI_SRC  = src/main.c src/cli.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
+CLI_SRC  = src/main.c src/cli.c src/language.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o $(B)/rules_image.o
 # The objects that hold the built-in rules image and read it; the image's generator is linked
@@ -45,9 +48,21 @@ CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean FORCE
+# The message catalogs (README.md, "Language"): po/LANG.po compiled into each build folder, where
+# the tests find it through QZREPORT_LOCALEDIR; `make install` puts it in LOCALEDIR.
+LINGUAS = zh_CN
+MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
+# The sources whose messages po/qzreport.pot holds. The files of POT_LATER have strings that are
+# not marked yet: once they are, take them out of this list, then `make po-update`, translate
+# the new entries of po/zh_CN.po, and `make po-check`.
+POT_LATER = src/table.c src/cmd_table.c src/markdown.c src/html.c src/cmd_summarize.c \
+            src/cmd_compare.c
+POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
-all: $(BIN)
+.PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean \
+        pot po-update po-check FORCE
+
+all: $(BIN) $(MO)
 
 # ---- the two commands of README.md ----
 
@@ -124,6 +139,32 @@ $(B)/libqzreport.a: $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(B)/libqzreport.a
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(B)/libqzreport.a $(QZ_LIBS) -o $@
 
+# Where the installed catalogs are, compiled into the command (language.c): a change of PREFIX or
+# LOCALEDIR rebuilds it.
+$(B)/localedir: FORCE
+	@mkdir -p $(B)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+
+$(B)/language.o: src/language.c $(B)/flags $(B)/localedir
+	@mkdir -p $(@D)
+	$(CC) $(QZ_CFLAGS) $(CFLAGS) -DQZ_LOCALEDIR='"$(LOCALEDIR)"' -MMD -MP -c $< -o $@
+
+# -c checks the translations' formats against the messages' (c-format entries).
+$(B)/locale/%/LC_MESSAGES/qzreport.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# ---- the messages' catalog (README.md, "Language") ----
+
+pot:
+	@sh tools/po.sh pot $(POT_SRC)
+
+po-update:
+	@sh tools/po.sh update $(POT_SRC)
+
+po-check:
+	@sh tools/po.sh check $(POT_SRC)
+
 # ---- tests ----
 
 $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
@@ -131,14 +172,16 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e
+test: unit e2e po-check
 
-unit: $(UNIT_BIN)
-	@failed=0; for t in $(UNIT_BIN); do ./$$t || failed=1; done; \
+unit: $(UNIT_BIN) $(MO)
+	@failed=0; for t in $(UNIT_BIN); do \
+	     QZREPORT_LOCALEDIR="$(CURDIR)/$(B)/locale" ./$$t || failed=1; \
+	 done; \
 	 if [ $$failed = 0 ]; then echo "unit: all suites passed"; else echo "unit: FAILED"; exit 1; fi
 
-e2e: $(BIN)
-	@sh tests/e2e/run.sh ./$(BIN)
+e2e: $(BIN) $(MO)
+	@QZREPORT_LOCALEDIR="$(CURDIR)/$(B)/locale" sh tests/e2e/run.sh ./$(BIN)
 	@sh tests/e2e/expect.sh ./$(BIN)
 
 # ---- fuzzing (tests/fuzz/README.md) ----
@@ -171,12 +214,18 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
+	for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/qzreport.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo; done
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport

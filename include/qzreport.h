@@ -39,6 +39,13 @@ typedef struct {
 /* Formats an error for people: "PATH:LINE:COL: message", "PATH: message" or "message". */
 void qz_error_format(const qz_error *err, char *buf, size_t size);
 
+/* The gettext domain of the messages (qz_error.message, qz_context_warning): the library looks
+ * them up with dgettext(QZ_TEXTDOMAIN, …) in the locale's language of messages, and never calls
+ * textdomain. A program that wants them in Chinese calls setlocale and
+ * bindtextdomain(QZ_TEXTDOMAIN, dir) where dir/zh_CN/LC_MESSAGES/qzreport.mo is (`make install`
+ * puts it in $(PREFIX)/share/locale); otherwise they are English. */
+#define QZ_TEXTDOMAIN "qzreport"
+
 /* ---- limits (documented in README.md) ---- */
 
 #define QZ_MAX_INPUT_BYTES ((size_t)256 * 1024 * 1024) /* larger inputs are refused */

@@ -94,7 +94,7 @@ static void print_warnings(worker *ws, int n)
                 for (size_t m = 0; m < qz_context_warning_count(ws[j].ctx) && !seen; m++)
                     seen = strcmp(w, qz_context_warning(ws[j].ctx, m)) == 0;
             if (!seen)
-                fprintf(stderr, "qzreport: warning: %s\n", w);
+                fprintf(stderr, _("qzreport: warning: %s\n"), w);
         }
 }
 
@@ -113,7 +113,7 @@ qz_status qz_batch_run(const qz_batch *b, qz_error *err)
         free(p.results);
         free(p.done);
         free(ws);
-        *err = (qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"};
+        qz_cli_nomem(err);
         return QZ_ERR_NOMEM;
     }
     pthread_mutex_init(&p.lock, NULL);

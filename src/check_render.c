@@ -53,11 +53,11 @@ static qz_status again(const qz_check_renderer *r, qz_error *err)
     return r->status;
 }
 
-/* Records the renderer's first failure and returns it. */
+/* Records the renderer's first failure and returns it; what is translated already. */
 static qz_status failed(qz_check_renderer *r, qz_error *err, qz_status status, const char *what)
 {
     if (r->status == QZ_OK)
-        r->status = qz_fail(&r->error, status, NULL, 0, 0, "%s", what);
+        r->status = qz_fail(&r->error, status, NULL, 0, 0, QZ_VERBATIM, what);
     return again(r, err);
 }
 
@@ -66,7 +66,7 @@ static qz_status failed(qz_check_renderer *r, qz_error *err, qz_status status, c
 static qz_status settle(qz_check_renderer *r, bool ok, bool all, qz_error *err)
 {
     if (!ok || r->buf.failed)
-        return failed(r, err, QZ_ERR_NOMEM, "out of memory");
+        return failed(r, err, QZ_ERR_NOMEM, _("out of memory"));
     if (r->buf.len == 0 || (!all && r->buf.len < FLUSH_AT))
         return QZ_OK;
     errno = 0;

@@ -9,6 +9,10 @@
 
 #define QZ_MAX_OPTIONS 32
 
+const char *const qz_exit_codes_help = N_("Exit codes: 0 done; 1 findings (a failing check, an "
+                                          "absent key); 2 usage, input, output or internal "
+                                          "error.\n");
+
 static size_t count_options(const qz_option *opts)
 {
     size_t n = 0;
@@ -86,8 +90,8 @@ int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *fir
 
 void qz_command_print_help(FILE *out, const qz_command_help *cmd)
 {
-    fprintf(out, "Usage: qzreport %s %s\n\n%s\n\nOptions:\n", cmd->name, cmd->usage,
-            cmd->summary);
+    fprintf(out, _("Usage: qzreport %s %s\n\n%s\n\nOptions:\n"), cmd->name, cmd->usage,
+            _(cmd->summary));
     size_t n = count_options(cmd->options);
     for (size_t i = 0; i <= n; i++) {
         const qz_option *o = i < n ? &cmd->options[i] : NULL;
@@ -100,12 +104,11 @@ void qz_command_print_help(FILE *out, const qz_command_help *cmd)
                      o->arg_name ? o->arg_name : "");
         else
             snprintf(left, sizeof left, "-h, --help");
-        fprintf(out, "  %-26s %s\n", left, o ? o->help : "show this help and exit");
+        fprintf(out, "  %-26s %s\n", left, o ? _(o->help) : _("show this help and exit"));
     }
     if (cmd->details)
-        fprintf(out, "\n%s", cmd->details);
-    fprintf(out, "\nExit codes: 0 done; 1 findings (a failing check, an absent key); "
-                 "2 usage, input, output or internal error.\n");
+        fprintf(out, "\n%s", _(cmd->details));
+    fprintf(out, "\n%s", _(qz_exit_codes_help));
 }
 
 int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
@@ -113,9 +116,10 @@ int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     fputs("qzreport: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, _(fmt), ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'qzreport %s --help'.\n", cmd ? cmd->name : "");
+    fputc('\n', stderr);
+    fprintf(stderr, _("Try 'qzreport %s --help'.\n"), cmd ? cmd->name : "");
     return QZ_EXIT_ERROR;
 }
 
@@ -125,6 +129,19 @@ int qz_report_error(const qz_error *err)
     qz_error_format(err, buf, sizeof buf);
     fprintf(stderr, "qzreport: %s\n", buf);
     return QZ_EXIT_ERROR;
+}
+
+void qz_cli_nomem(qz_error *err)
+{
+    *err = (qz_error){.status = QZ_ERR_NOMEM};
+    snprintf(err->message, sizeof err->message, "%s", _("out of memory"));
+}
+
+const char *qz_cli_strerror(int e)
+{
+    /* libc's text, in the locale's language when libc has a catalog for it; otherwise its
+     * English words, which the "qzreport" catalog may have (the library's qz_strerror) */
+    return _(strerror(e));
 }
 
 qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
@@ -259,7 +276,7 @@ void qz_check_setup_close(qz_check_setup *s)
 void qz_cli_warnings(const qz_context *ctx)
 {
     for (size_t i = 0; i < qz_context_warning_count(ctx); i++)
-        fprintf(stderr, "qzreport: warning: %s\n", qz_context_warning(ctx, i));
+        fprintf(stderr, _("qzreport: warning: %s\n"), qz_context_warning(ctx, i));
 }
 
 int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *rules_path,

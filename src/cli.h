@@ -4,10 +4,18 @@
 #ifndef QZ_CLI_H
 #define QZ_CLI_H
 
+#include <libintl.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "qzreport.h"
+
+/* Messages (README.md, "Language"): main.c sets the locale and makes QZ_TEXTDOMAIN the
+ * program's text domain. _() translates a message where it is printed; N_() marks one in a
+ * static table (the option tables, a command's oneline, summary and details), which cli.c and
+ * main.c translate when they print it. Usage lines are syntax and stay as they are. */
+#define _(msgid) gettext(msgid)
+#define N_(msgid) msgid
 
 /* Exit codes, the same for every subcommand (README.md, "Exit codes"). */
 enum { QZ_EXIT_OK = 0, QZ_EXIT_FINDINGS = 1, QZ_EXIT_ERROR = 2 };
@@ -33,7 +41,7 @@ typedef struct {
 
 /* The --encoding row every command that reads a report shares. */
 #define QZ_OPTION_ENCODING(var)                                                                \
-    {'e', "encoding", "ENC", "auto (default), utf-8 or gb18030", QZ_OPT_STRING, &(var)}
+    {'e', "encoding", "ENC", N_("auto (default), utf-8 or gb18030"), QZ_OPT_STRING, &(var)}
 
 typedef struct {
     const char *name;     /* "summarize" */
@@ -49,7 +57,10 @@ typedef struct {
  * printing a usage error. */
 int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *first_operand);
 void qz_command_print_help(FILE *out, const qz_command_help *cmd);
-/* Prints "qzreport: MESSAGE" and "Try 'qzreport CMD --help'." to stderr; returns 2. */
+/* The exit codes' line that ends every help (N_() marked: translate it where it is printed). */
+extern const char *const qz_exit_codes_help;
+/* Prints "qzreport: MESSAGE" and "Try 'qzreport CMD --help'." to stderr; returns 2. fmt is
+ * translated here (xgettext's keyword qz_usage_error:2). */
 int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -57,6 +68,11 @@ int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
     ;
 /* Prints a library error as "qzreport: PATH:LINE:COL: message" to stderr; returns 2. */
 int qz_report_error(const qz_error *err);
+/* Fills err with QZ_ERR_NOMEM and "out of memory", translated. */
+void qz_cli_nomem(qz_error *err);
+/* The system's message for errno value e, in the language of the messages (libc's own catalog,
+ * else the "qzreport" catalog, which has the common ones in libc's words). */
+const char *qz_cli_strerror(int e);
 
 /* An output written whole or not at all: a temporary file in the target's folder, renamed
  * over it by qz_out_commit; qz_out_abort (or SIGINT/SIGTERM/SIGHUP) removes it. NULL or "-"
@@ -83,6 +99,11 @@ void qz_output_install_signals(void);
 
 /* Prints the context's warnings (patterns skipped for hitting PCRE2's limits) to stderr. */
 void qz_cli_warnings(const qz_context *ctx);
+
+/* Sets the locale from the environment (LC_NUMERIC stays C), falls back to C.UTF-8 and LANGUAGE
+ * for a zh_* locale the system lacks, and binds the "qzreport" catalog in $QZREPORT_LOCALEDIR or
+ * the compiled-in QZ_LOCALEDIR (language.c; README.md, "Language"). Called first thing. */
+void qz_cli_language(void);
 
 /* Loads the built-in rules plus an optional user rules file, and a context to run them. */
 qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
@@ -153,7 +174,7 @@ int qz_batch_to_output(const qz_batch *b, const char *path, qz_out **out, int *r
 int qz_batch_jobs(const char *opt, int *jobs);
 /* The -j row every command that reads many reports shares. */
 #define QZ_OPTION_JOBS(var)                                                                    \
-    {'j', "jobs", "N", "read N reports at a time (default: the number of CPUs)",              \
+    {'j', "jobs", "N", N_("read N reports at a time (default: the number of CPUs)"),          \
      QZ_OPT_STRING, &(var)}
 
 /* `keys` and `rules`: loads the rules (and rules_path), then writes the list render makes of

@@ -23,23 +23,25 @@ static bool opt_strict;
 static qz_opt_list opt_rule;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "text, gcc, github, json or sarif (default: text on a terminal,\n"
-                              "                             gcc otherwise)",
+    /* TRANSLATORS: an option's help is printed after a column of 29 characters; a second line
+       starts with 29 spaces, to stand under the first */
+    {'f', "format", "FORMAT", N_("text, gcc, github, json or sarif (default: text on a terminal,\n"
+                                 "                             gcc otherwise)"),
      QZ_OPT_STRING, &opt_format},
-    {'c', "config", "FILE", "the configuration (default: .qzreport.yaml next to the first FILE\n"
-                            "                             or in a parent folder)",
+    {'c', "config", "FILE", N_("the configuration (default: .qzreport.yaml next to the first FILE\n"
+                               "                             or in a parent folder)"),
      QZ_OPT_STRING, &opt_config},
-    {'r', "rule", "ID=SEV", "set a rule to error, warning or off (repeatable; wins over the\n"
-                            "                             configuration)",
+    {'r', "rule", "ID=SEV", N_("set a rule to error, warning or off (repeatable; wins over the\n"
+                               "                             configuration)"),
      QZ_OPT_LIST, &opt_rule},
-    {0, "strict", NULL, "warnings fail too", QZ_OPT_FLAG, &opt_strict},
-    {0, "max-warnings", "N", "fail when there are more than N warnings", QZ_OPT_STRING,
+    {0, "strict", NULL, N_("warnings fail too"), QZ_OPT_FLAG, &opt_strict},
+    {0, "max-warnings", "N", N_("fail when there are more than N warnings"), QZ_OPT_STRING,
      &opt_max_warnings},
-    {0, "lang", "LANG", "messages in zh (default) or en", QZ_OPT_STRING, &opt_lang},
-    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+    {0, "lang", "LANG", N_("messages in zh (default) or en"), QZ_OPT_STRING, &opt_lang},
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the rules of a rules file to the built-in ones", QZ_OPT_STRING,
+    {0, "rules", "FILE", N_("add the rules of a rules file to the built-in ones"), QZ_OPT_STRING,
      &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
@@ -48,15 +50,16 @@ static const qz_option options[] = {
 const qz_command_help qz_check_help = {
     .name = "check",
     .usage = "[OPTIONS] FILE...|-",
-    .oneline = "formatting faults with FILE:LINE:COL, for CI (GB/T rules)",
-    .summary = "Check reports for the faults a proofreader would mark (GB/T 15834-2011 punctuation,\n"
-               "GB/T 15835-2011 numerals, GB/T 9704-2012 layout, and rates that contradict\n"
-               "their own counts), with FILE:LINE:COL positions. FILE '-' reads stdin.",
+    .oneline = N_("formatting faults with FILE:LINE:COL, for CI (GB/T rules)"),
+    .summary =
+        N_("Check reports for the faults a proofreader would mark (GB/T 15834-2011 punctuation,\n"
+           "GB/T 15835-2011 numerals, GB/T 9704-2012 layout, and rates that contradict\n"
+           "their own counts), with FILE:LINE:COL positions. FILE '-' reads stdin."),
     .details =
-        "Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
-        "Findings fail (exit code 1) when they are errors, or warnings with --strict or\n"
-        "over --max-warnings.\n"
-        "The rules, their ids and default severities: README.md, \"Rules of check\".\n",
+        N_("Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
+           "Findings fail (exit code 1) when they are errors, or warnings with --strict or\n"
+           "over --max-warnings.\n"
+           "The rules, their ids and default severities: README.md, \"Rules of check\".\n"),
     .options = options,
 };
 
@@ -184,7 +187,9 @@ static void render_one(void *arg, size_t i, void *result)
     run *r = arg;
     checked *c = result;
     if (!c || c->st != QZ_OK) {
-        qz_error nomem = {.status = QZ_ERR_NOMEM, .message = "out of memory"};
+        qz_error nomem;
+        if (!c)
+            qz_cli_nomem(&nomem);
         const qz_error *err = c ? &c->err : &nomem;
         if ((r->failed[r->files[i].arg] = malloc(sizeof *err)) != NULL)
             *r->failed[r->files[i].arg] = *err;
@@ -253,7 +258,9 @@ int cmd_check(int argc, char **argv)
         free(files);
         free(failed);
         qz_check_setup_close(&s);
-        return qz_report_error(&(qz_error){.message = "out of memory"});
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        return qz_report_error(&nomem);
     }
     for (size_t i = 0; i < n; i++) {
         const char *path = argv[first + (int)i];

@@ -20,19 +20,19 @@ static bool opt_diff;
 static qz_opt_list opt_rule;
 
 static const qz_option options[] = {
-    {'o', "output", "FILE", "write the fixed text to FILE (whole or not at all)",
+    {'o', "output", "FILE", N_("write the fixed text to FILE (whole or not at all)"),
      QZ_OPT_STRING, &opt_output},
-    {'i', "in-place", NULL, "replace FILE with the fixed text (temporary file and rename,\n"
-                            "                             permissions kept)",
+    {'i', "in-place", NULL, N_("replace FILE with the fixed text (temporary file and rename,\n"
+                               "                             permissions kept)"),
      QZ_OPT_FLAG, &opt_in_place},
-    {'d', "diff", NULL, "print the fixes as a unified diff (diff -u) instead", QZ_OPT_FLAG,
+    {'d', "diff", NULL, N_("print the fixes as a unified diff (diff -u) instead"), QZ_OPT_FLAG,
      &opt_diff},
-    {'c', "config", "FILE", "the configuration (rules turned off there are not fixed)",
+    {'c', "config", "FILE", N_("the configuration (rules turned off there are not fixed)"),
      QZ_OPT_STRING, &opt_config},
-    {'r', "rule", "ID=SEV", "set a rule to error, warning or off (off: not fixed)", QZ_OPT_LIST,
+    {'r', "rule", "ID=SEV", N_("set a rule to error, warning or off (off: not fixed)"), QZ_OPT_LIST,
      &opt_rule},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the rules of a rules file to the built-in ones", QZ_OPT_STRING,
+    {0, "rules", "FILE", N_("add the rules of a rules file to the built-in ones"), QZ_OPT_STRING,
      &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
@@ -40,11 +40,11 @@ static const qz_option options[] = {
 const qz_command_help qz_fix_help = {
     .name = "fix",
     .usage = "[-o FILE | --in-place | --diff] [OPTIONS] FILE|-",
-    .oneline = "apply the fixes that cannot change meaning",
-    .summary = "Apply the fixes that cannot change meaning: halfwidth-punct, quote-form,\n"
-               "ellipsis-form, dash-form, repeated-punct, seq-marker, fullwidth-alnum,\n"
-               "invisible-char and broken-line joins. Prints the text; text no fix touches is\n"
-               "output byte for byte (same encoding, BOM and line ends).",
+    .oneline = N_("apply the fixes that cannot change meaning"),
+    .summary = N_("Apply the fixes that cannot change meaning: halfwidth-punct, quote-form,\n"
+                  "ellipsis-form, dash-form, repeated-punct, seq-marker, fullwidth-alnum,\n"
+                  "invisible-char and broken-line joins. Prints the text; text no fix touches is\n"
+                  "output byte for byte (same encoding, BOM and line ends)."),
     .details = NULL,
     .options = options,
 };
@@ -96,8 +96,8 @@ static qz_status unified_diff(const char *label, const char *before, size_t blen
         return st;
     if (!files) {
         *err = (qz_error){.status = QZ_ERR_IO};
-        snprintf(err->message, sizeof err->message, "cannot write a temporary file for diff: %s",
-                 strerror(errno));
+        snprintf(err->message, sizeof err->message, _("cannot write a temporary file for diff: %s"),
+                 qz_cli_strerror(errno));
         return QZ_ERR_IO;
     }
     char cmd[10000];
@@ -119,8 +119,9 @@ static qz_status unified_diff(const char *label, const char *before, size_t blen
     /* diff exits 0 (no change) or 1 (changes); anything else is trouble */
     if (!text || rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) > 1) {
         free(text);
-        snprintf(err->message, sizeof err->message, "diff(1) failed%s",
-                 strchr(label, '\'') ? ": the file name has a quote" : "");
+        snprintf(err->message, sizeof err->message, "%s",
+                 strchr(label, '\'') ? _("diff(1) failed: the file name has a quote")
+                                     : _("diff(1) failed"));
         err->status = QZ_ERR_INTERNAL;
         err->path[0] = '\0';
         return QZ_ERR_INTERNAL;
@@ -139,9 +140,10 @@ int cmd_fix(int argc, char **argv)
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_fix_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
+    if (argc == first)
+        return qz_usage_error(&qz_fix_help, "missing FILE");
     if (argc - first != 1)
-        return qz_usage_error(&qz_fix_help, "%s",
-                              argc == first ? "missing FILE" : "fix takes one FILE");
+        return qz_usage_error(&qz_fix_help, "fix takes one FILE");
     const char *path = argv[first];
     if (opt_in_place && (opt_output || opt_diff || strcmp(path, "-") == 0))
         return qz_usage_error(&qz_fix_help, "--in-place takes a FILE, without -o or --diff");

@@ -13,10 +13,10 @@ static const char *opt_rules;
 static bool opt_qualifier;
 
 static const qz_option options[] = {
-    {'q', "qualifier", NULL, "print VALUE<TAB>QUALIFIER (exact, more, about, ...)", QZ_OPT_FLAG,
+    {'q', "qualifier", NULL, N_("print VALUE<TAB>QUALIFIER (exact, more, about, ...)"), QZ_OPT_FLAG,
      &opt_qualifier},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
+    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
@@ -24,14 +24,14 @@ static const qz_option options[] = {
 const qz_command_help qz_get_help = {
     .name = "get",
     .usage = "[OPTIONS] KEY... FILE|-",
-    .oneline = "the values of given metric keys, one per line",
-    .summary = "Print the value of each KEY (e.g. meetings.standing_committee) in one report,\n"
-               "one line per key, in the order given. FILE '-' reads stdin.",
-    .details = "A key with no figure in the report prints an empty line and makes the exit\n"
-               "code 1. A range prints as LO..HI. With --qualifier each line is\n"
-               "VALUE<TAB>QUALIFIER, the qualifier printed even when exact (30余件 is\n"
-               "'30<TAB>more', 10件 '10<TAB>exact'); an absent figure's line is a lone tab.\n"
-               "`qzreport metrics FILE` lists every key.\n",
+    .oneline = N_("the values of given metric keys, one per line"),
+    .summary = N_("Print the value of each KEY (e.g. meetings.standing_committee) in one report,\n"
+                  "one line per key, in the order given. FILE '-' reads stdin."),
+    .details = N_("A key with no figure in the report prints an empty line and makes the exit\n"
+                  "code 1. A range prints as LO..HI. With --qualifier each line is\n"
+                  "VALUE<TAB>QUALIFIER, the qualifier printed even when exact (30余件 is\n"
+                  "'30<TAB>more', 10件 '10<TAB>exact'); an absent figure's line is a lone tab.\n"
+                  "`qzreport metrics FILE` lists every key.\n"),
     .options = options,
 };
 

@@ -10,20 +10,20 @@ static const char *opt_format = "text";
 static const char *opt_rules;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "text (default), tsv, json or yaml", QZ_OPT_STRING, &opt_format},
-    {0, "rules", "FILE", "list the metrics of a rules file too", QZ_OPT_STRING, &opt_rules},
+    {'f', "format", "FORMAT", N_("text (default), tsv, json or yaml"), QZ_OPT_STRING, &opt_format},
+    {0, "rules", "FILE", N_("list the metrics of a rules file too"), QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
 const qz_command_help qz_keys_help = {
     .name = "keys",
     .usage = "[OPTIONS]",
-    .oneline = "every metric key, with its descriptions, units and rates",
-    .summary = "List every metric key of the catalogue, in the rules' order: its kind (count,\n"
-               "persons or percent), its units, what it counts in Chinese and English, and the\n"
-               "rates it takes part in (as the rate, its numerator or a denominator).",
-    .details = "Formats: text (a block per key), tsv (a header line: key, kind, units, zh, en,\n"
-               "rates; lists comma-joined), json (an array), yaml (a sequence).\n",
+    .oneline = N_("every metric key, with its descriptions, units and rates"),
+    .summary = N_("List every metric key of the catalogue, in the rules' order: its kind (count,\n"
+                  "persons or percent), its units, what it counts in Chinese and English, and the\n"
+                  "rates it takes part in (as the rate, its numerator or a denominator)."),
+    .details = N_("Formats: text (a block per key), tsv (a header line: key, kind, units, zh, en,\n"
+                  "rates; lists comma-joined), json (an array), yaml (a sequence).\n"),
     .options = options,
 };
 

@@ -16,13 +16,13 @@ static bool opt_all;
 static const char *opt_jobs;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "tsv (default), json, yaml or env", QZ_OPT_STRING, &opt_format},
-    {'a', "all", NULL, "every quantity, not only each metric's first mention", QZ_OPT_FLAG,
+    {'f', "format", "FORMAT", N_("tsv (default), json, yaml or env"), QZ_OPT_STRING, &opt_format},
+    {'a', "all", NULL, N_("every quantity, not only each metric's first mention"), QZ_OPT_FLAG,
      &opt_all},
-    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
+    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
@@ -31,22 +31,22 @@ static const qz_option options[] = {
 const qz_command_help qz_metrics_help = {
     .name = "metrics",
     .usage = "[OPTIONS] FILE...|-",
-    .oneline = "the figures of one report or many (TSV, JSON, YAML, env)",
-    .summary = "Print the figures of each report: each metric's first mention (with --all,\n"
-               "every quantity). FILE '-' reads stdin.",
+    .oneline = N_("the figures of one report or many (TSV, JSON, YAML, env)"),
+    .summary = N_("Print the figures of each report: each metric's first mention (with --all,\n"
+                  "every quantity). FILE '-' reads stdin."),
     .details =
-        "Formats:\n"
-        "  tsv   KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line;\n"
-        "        with several files a first column holds the file name (like grep -H); a\n"
-        "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
-        "        exact, more (10多件), about, near, less, range or vague\n"
-        "  json  one JSON object per file per line (JSON Lines): {file, body, region,\n"
-        "        level, metrics: [{key, value, unit, qualifier, line, column, part,\n"
-        "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
-        "        denominator_key, computed, consistent}]}\n"
-        "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
-        "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
-        "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n",
+        N_("Formats:\n"
+           "  tsv   KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line;\n"
+           "        with several files a first column holds the file name (like grep -H); a\n"
+           "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
+           "        exact, more (10多件), about, near, less, range or vague\n"
+           "  json  one JSON object per file per line (JSON Lines): {file, body, region,\n"
+           "        level, metrics: [{key, value, unit, qualifier, line, column, part,\n"
+           "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
+           "        denominator_key, computed, consistent}]}\n"
+           "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
+           "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
+           "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n"),
     .options = options,
 };
 
@@ -140,7 +140,9 @@ static void write_one(void *arg, size_t i, void *result)
     loaded *l = result;
     (void)i;
     if (!l) {
-        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        j->rc = qz_report_error(&nomem);
         return;
     }
     if (l->st != QZ_OK) {

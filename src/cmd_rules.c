@@ -9,20 +9,20 @@ static const char *opt_format = "text";
 static const char *opt_rules;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "text (default), tsv, json or yaml", QZ_OPT_STRING, &opt_format},
-    {0, "rules", "FILE", "list the check rules of a rules file too", QZ_OPT_STRING, &opt_rules},
+    {'f', "format", "FORMAT", N_("text (default), tsv, json or yaml"), QZ_OPT_STRING, &opt_format},
+    {0, "rules", "FILE", N_("list the check rules of a rules file too"), QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
 const qz_command_help qz_rules_help = {
     .name = "rules",
     .usage = "[OPTIONS]",
-    .oneline = "every check rule, with its severity, fix and descriptions",
-    .summary = "List every check rule of `qzreport check`: its id (for --rule ID=SEV and the\n"
-               "configuration), its default severity, whether `qzreport fix` repairs it, the\n"
-               "standard it enforces, and what it finds in Chinese and English.",
-    .details = "Formats: text (a block per rule), tsv (a header line: id, severity, fixable,\n"
-               "standard, zh, en), json (an array), yaml (a sequence).\n",
+    .oneline = N_("every check rule, with its severity, fix and descriptions"),
+    .summary = N_("List every check rule of `qzreport check`: its id (for --rule ID=SEV and the\n"
+                  "configuration), its default severity, whether `qzreport fix` repairs it, the\n"
+                  "standard it enforces, and what it finds in Chinese and English."),
+    .details = N_("Formats: text (a block per rule), tsv (a header line: id, severity, fixable,\n"
+                  "standard, zh, en), json (an array), yaml (a sequence).\n"),
     .options = options,
 };
 

@@ -26,7 +26,7 @@ static qz_status on_string_item(loader *ld, const yaml_node_t *s, void *target)
 {
     string_list *l = target;
     if (s->type != YAML_SCALAR_NODE || s->data.scalar.length == 0)
-        return fail_at(ld, s, QZ_ERR_DATA, "%s", "expected a string");
+        return fail_at(ld, s, QZ_ERR_DATA, "expected a string");
     size_t n = *l->n, cap = n, cap_at = n; /* grown one at a time: capacity == count */
     if (!QZ_GROW(*l->items, cap, n + 1) || (l->at && !QZ_GROW(*l->at, cap_at, n + 1)))
         return nomem(ld);
@@ -40,7 +40,7 @@ static qz_status on_string_item(loader *ld, const yaml_node_t *s, void *target)
 
 static qz_status on_strings(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "expected a list of strings", on_string_item, target);
+    return each_item(ld, v, N_("expected a list of strings"), on_string_item, target);
 }
 
 /* rule-id: severity */
@@ -49,7 +49,7 @@ static qz_status on_override(loader *ld, const yaml_node_t *k, const yaml_node_t
 {
     qz_config *c = target;
     if (k->type != YAML_SCALAR_NODE)
-        return fail_at(ld, k, QZ_ERR_DATA, "%s", "expected a rule id");
+        return fail_at(ld, k, QZ_ERR_DATA, "expected a rule id");
     qz_severity sev;
     qz_status st = on_severity(ld, v, &sev);
     if (st != QZ_OK)
@@ -68,7 +68,7 @@ static qz_status on_override(loader *ld, const yaml_node_t *k, const yaml_node_t
 
 static qz_status on_severities(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_pair(ld, v, "rules: expected rule-id: error|warning|off", on_override, target);
+    return each_pair(ld, v, N_("rules: expected rule-id: error|warning|off"), on_override, target);
 }
 
 /* rules_file is relative to the config's folder (ld->name is the config's path). */
@@ -76,7 +76,7 @@ static qz_status on_rules_file(loader *ld, const yaml_node_t *v, void *target)
 {
     char **rules_file = target;
     if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "rules_file: expected a path");
+        return fail_at(ld, v, QZ_ERR_DATA, "rules_file: expected a path");
     const char *name = (const char *)v->data.scalar.value;
     const char *slash = strrchr(ld->name, '/');
     int dirlen = name[0] == '/' || !slash ? 0 : (int)(slash - ld->name + 1);
@@ -120,8 +120,8 @@ qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
         st = qz_fail(err, QZ_ERR_DATA, path, parser.problem_mark.line + 1,
-                     parser.problem_mark.column + 1, "%s",
-                     parser.problem ? parser.problem : "malformed YAML");
+                     parser.problem_mark.column + 1, QZ_VERBATIM,
+                     parser.problem ? parser.problem : _("malformed YAML"));
     } else {
         yaml_node_t *root = yaml_document_get_root_node(&doc);
         loader ld = {.name = path, .doc = &doc, .err = err};

@@ -3,24 +3,33 @@
  * underscore, and a value that is not a plain number is single-quoted. A figure that is not
  * exact is followed by its qualifier (QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS_QUALIFIER=more for
  * 30余件); an exact one has no such line. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 
 #include "metrics_render.h"
 
+/* A key's characters in ASCII, whatever the locale: the command sets LC_CTYPE from the
+ * environment (for its messages), where toupper and isalnum may take other bytes for letters
+ * (é in Latin-1) or leave i as it is (Turkish). */
+static char name_char(char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return (char)(c - 'a' + 'A');
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? c : '_';
+}
+
 static bool put_name(FILE *f, const char *key)
 {
     bool ok = qz_write(f, "QZ_", 3);
     for (const char *k = key; ok && *k; k++)
-        ok = putc(isalnum((unsigned char)*k) ? toupper((unsigned char)*k) : '_', f) != EOF;
+        ok = putc(name_char(*k), f) != EOF;
     return ok;
 }
 
 static bool plain_number(const char *s)
 {
     for (; *s; s++)
-        if (!isdigit((unsigned char)*s) && *s != '.' && *s != '-')
+        if (!(*s >= '0' && *s <= '9') && *s != '.' && *s != '-')
             return false;
     return true;
 }

@@ -12,9 +12,31 @@
 
 #include "qzreport.h"
 
+/* ---- messages (README.md, "Language") ---- */
+
+/* The library's messages are in the gettext domain QZ_TEXTDOMAIN ("qzreport", qzreport.h): they
+ * are looked up with dgettext in that domain and never through textdomain, which is the
+ * program's. Where the catalog is, is the program's choice (bindtextdomain); without one, or in
+ * the C locale, they are English.
+ * po/qzreport.pot is made from the marks: _() and N_() (xgettext's defaults), and the format
+ * arguments of qz_fail (6th) and fail_at (4th, schema.h), which translate their format
+ * themselves. */
+#include <libintl.h>
+#ifndef _
+#define _(msgid) dgettext(QZ_TEXTDOMAIN, msgid)
+#endif
+#ifndef N_
+#define N_(msgid) msgid /* marked for the catalog, translated where it is used */
+#endif
+/* The format of a message that is taken as it is, not translated here: text from elsewhere
+ * (the system's strerror, libyaml, PCRE2) or translated already. A macro, so that xgettext,
+ * which reads the sources unexpanded, does not take "%s" for a message. */
+#define QZ_VERBATIM "%s"
+
 /* ---- errors ---- */
 
-/* Fills err (which may be NULL) and returns status, so that callers can `return qz_fail(…)`. */
+/* Fills err (which may be NULL) and returns status, so that callers can `return qz_fail(…)`.
+ * fmt is translated (dgettext in the "qzreport" domain) before it is formatted. */
 qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line,
                   size_t column, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -33,7 +55,8 @@ bool qz_write_str(FILE *f, const char *s);
 
 /* The system's message for errno value e, written into buf (size bytes) and returned:
  * strerror may hand every thread the same buffer (POSIX marks it thread-unsafe), strerror_r
- * does not. */
+ * does not. In the language of the messages: libc's own catalog where it is installed, else the
+ * "qzreport" catalog for the messages a run meets most (util.c), in libc's words. */
 const char *qz_strerror(int e, char *buf, size_t size);
 
 /* ---- growable arrays: grow *items to hold at least need elements of size elem ---- */
@@ -52,6 +75,12 @@ typedef struct {
 
 void qz_buf_append(qz_buf *b, const char *s, size_t n);
 void qz_buf_puts(qz_buf *b, const char *s);
+/* A string formatted as printf does, malloc'd (the caller frees it); NULL when out of memory. */
+char *qz_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /* Hands the NUL-terminated bytes to the caller; the buffer is left empty. NULL if failed. */
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);

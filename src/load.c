@@ -130,12 +130,15 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len, 
                        want == QZ_ENC_UTF8 ? "UTF-8" : "GB18030");
     /* The decoder that got further is the likelier intent, so its stopping point is the byte
      * worth showing. */
-    size_t bad = bad_utf8 > bad_gb ? bad_utf8 : bad_gb;
-    const char *what = want == QZ_ENC_UTF8      ? "not UTF-8 text"
-                       : want == QZ_ENC_GB18030 ? "not GB18030 text"
-                                                : "not UTF-8 or GB18030 text";
-    return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0, "%s (first bad byte at line %zu)", what,
-                   raw_line_of(bytes, bad));
+    size_t line = raw_line_of(bytes, bad_utf8 > bad_gb ? bad_utf8 : bad_gb);
+    if (want == QZ_ENC_UTF8)
+        return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                       "not UTF-8 text (first bad byte at line %zu)", line);
+    if (want == QZ_ENC_GB18030)
+        return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                       "not GB18030 text (first bad byte at line %zu)", line);
+    return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                   "not UTF-8 or GB18030 text (first bad byte at line %zu)", line);
 }
 
 /* ---- lines ---- */
@@ -500,8 +503,8 @@ static qz_status load(qz_doc **out, const char *source, const char *bytes, size_
     if (st != QZ_OK) {
         free(jconv);
         qz_doc_free(doc);
-        return qz_fail(err, st, name, 0, 0, "%s",
-                       st == QZ_ERR_NOMEM ? "out of memory" : "internal error in loading");
+        return st == QZ_ERR_NOMEM ? qz_fail(err, st, name, 0, 0, "out of memory")
+                                  : qz_fail(err, st, name, 0, 0, "internal error in loading");
     }
     st = qz_view_build(doc, ctx, jconv, jclen, err);
     free(jconv);

@@ -26,15 +26,15 @@ static const command commands[] = {
 
 static void print_usage(FILE *out)
 {
-    fprintf(out, "Usage: qzreport COMMAND [OPTIONS] FILE...\n"
-                 "       qzreport help COMMAND | --help | --version\n\n"
-                 "Reads People's Congress standing committee work reports (UTF-8 or GB18030).\n\n"
-                 "Commands:\n");
+    fputs(_("Usage: qzreport COMMAND [OPTIONS] FILE...\n"
+            "       qzreport help COMMAND | --help | --version\n\n"
+            "Reads People's Congress standing committee work reports (UTF-8 or GB18030).\n\n"
+            "Commands:\n"),
+          out);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].help->oneline);
-    fprintf(out, "  %-10s %s\n", "help", "show the help of a command");
-    fprintf(out, "\nExit codes: 0 done; 1 findings (a failing check, an absent key); "
-                 "2 usage, input, output or internal error.\n");
+        fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].help->oneline));
+    fprintf(out, "  %-10s %s\n", "help", _("show the help of a command"));
+    fprintf(out, "\n%s", _(qz_exit_codes_help));
 }
 
 static const command *find_command(const char *name)
@@ -47,12 +47,13 @@ static const command *find_command(const char *name)
 
 static int unknown_command(const char *name)
 {
-    fprintf(stderr, "qzreport: unknown command '%s'\nTry 'qzreport --help'.\n", name);
+    fprintf(stderr, _("qzreport: unknown command '%s'\nTry 'qzreport --help'.\n"), name);
     return QZ_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
 {
+    qz_cli_language();
     if (argc < 2) {
         print_usage(stderr);
         return QZ_EXIT_ERROR;

@@ -45,13 +45,24 @@ void qz_output_install_signals(void)
     signal(SIGPIPE, SIG_DFL);
 }
 
-static qz_status fail(qz_error *err, const char *path, const char *what, int e)
+/* "PATH: reason", the system's reason for errno e; with temporary, the reason a temporary file
+ * could not be made in PATH's folder. */
+static qz_status fail_as(qz_error *err, const char *path, int e, bool temporary)
 {
     err->status = QZ_ERR_IO;
     snprintf(err->path, sizeof err->path, "%s", path ? path : "<stdout>");
     err->line = err->column = 0;
-    snprintf(err->message, sizeof err->message, "%s%s", what, strerror(e));
+    if (temporary)
+        snprintf(err->message, sizeof err->message, _("cannot create a temporary file: %s"),
+                 qz_cli_strerror(e));
+    else
+        snprintf(err->message, sizeof err->message, "%s", qz_cli_strerror(e));
     return QZ_ERR_IO;
+}
+
+static qz_status fail(qz_error *err, const char *path, int e)
+{
+    return fail_as(err, path, e, false);
 }
 
 /* The mode a new file would get (0666 less the umask), or the existing target's mode. */
@@ -70,7 +81,7 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
     *out = NULL;
     qz_out *o = calloc(1, sizeof *o);
     if (!o)
-        return fail(err, path, "", ENOMEM);
+        return fail(err, path, ENOMEM);
     o->path = path && strcmp(path, "-") ? path : NULL;
     struct stat sb;
     if (!o->path) {
@@ -78,7 +89,7 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
     } else if (stat(o->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
         if (S_ISDIR(sb.st_mode)) {
             free(o);
-            return fail(err, path, "", EISDIR);
+            return fail(err, path, EISDIR);
         }
         o->f = fopen(o->path, "wb");
     } else {
@@ -88,7 +99,7 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
                          slash ? slash + 1 : o->path);
         if (n < 0 || (size_t)n >= sizeof pending_path) {
             free(o);
-            return fail(err, path, "", ENAMETOOLONG);
+            return fail(err, path, ENAMETOOLONG);
         }
         /* pending before the file exists: a signal between its creation and the next line
          * would otherwise leave it behind (unlinking a name not yet created is harmless) */
@@ -98,7 +109,7 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
             int e = errno;
             pending = 0;
             free(o);
-            return fail(err, path, "cannot create a temporary file: ", e);
+            return fail_as(err, path, e, true);
         }
         o->temporary = true;
         o->f = fdopen(fd, "wb");
@@ -108,7 +119,7 @@ qz_status qz_out_open(qz_out **out, const char *path, qz_error *err)
     if (!o->f) {
         int e = errno;
         qz_out_abort(o);
-        return fail(err, path, "", e);
+        return fail(err, path, e);
     }
     *out = o;
     return QZ_OK;
@@ -123,7 +134,7 @@ qz_status qz_out_done(qz_out *o, qz_status st, qz_error *err)
 {
     if (ferror(o->f)) {
         if (st != QZ_ERR_IO) /* the writer did not say why */
-            return fail(err, o->path, "", EIO);
+            return fail(err, o->path, EIO);
         /* the library's message is the system's reason; the path is the output's */
         snprintf(err->path, sizeof err->path, "%s", o->path ? o->path : "<stdout>");
         err->line = err->column = 0;
@@ -132,14 +143,14 @@ qz_status qz_out_done(qz_out *o, qz_status st, qz_error *err)
     if (st != QZ_OK)
         return st;
     if (!o->path && fflush(stdout) != 0) /* a reader sees each file's part as soon as done */
-        return fail(err, o->path, "", errno);
+        return fail(err, o->path, errno);
     return QZ_OK;
 }
 
 qz_status qz_out_write(qz_out *o, const char *data, size_t len, qz_error *err)
 {
     if (len && fwrite(data, 1, len, o->f) != len)
-        return fail(err, o->path, "", errno ? errno : EIO);
+        return fail(err, o->path, errno ? errno : EIO);
     return qz_out_done(o, QZ_OK, err);
 }
 
@@ -155,7 +166,7 @@ qz_status qz_out_commit(qz_out *o, qz_error *err)
         if (path && fclose(o->f) != 0 && !e)
             e = errno;
         free(o);
-        return e ? fail(err, path, "", e) : QZ_OK;
+        return e ? fail(err, path, e) : QZ_OK;
     }
     if (!e && fchmod(fileno(o->f), target_mode(o->path)) != 0)
         e = errno;
@@ -167,7 +178,7 @@ qz_status qz_out_commit(qz_out *o, qz_error *err)
     const char *path = o->path;
     if (e) {
         qz_out_abort(o);
-        return fail(err, path, "", e);
+        return fail(err, path, e);
     }
     pending = 0;
     free(o);

@@ -44,14 +44,14 @@ qz_status qz_pattern_compile(const char *src, size_t len, bool anchored, bool ut
         PCRE2_UCHAR buf[200];
         pcre2_get_error_message(code, buf, sizeof buf);
         /* PCRE2 counts bytes; people count characters */
-        snprintf(msg, msgsize, "bad pattern: %s (at character %zu)", (char *)buf,
+        snprintf(msg, msgsize, _("bad pattern: %s (at character %zu)"), (char *)buf,
                  qz_utf8_count(src, at < len ? at : len));
         return QZ_ERR_DATA;
     }
     char *copy = strndup(src, len);
     if (!copy) {
         pcre2_code_free(re);
-        snprintf(msg, msgsize, "out of memory");
+        snprintf(msg, msgsize, "%s", _("out of memory"));
         return QZ_ERR_NOMEM;
     }
     *out = (qz_pattern){.re = re, .source = copy, .anchored = anchored, .utf = utf};
@@ -147,17 +147,12 @@ static void limit_hit(qz_context *ctx, qz_pattern_state *st, const qz_pattern *p
     st->warned = true;
     PCRE2_UCHAR why[120];
     pcre2_get_error_message(rc, why, sizeof why);
-    qz_buf b = {0};
-    qz_buf_puts(&b, "pattern '");
-    qz_buf_append(&b, pat->source, strnlen(pat->source, 200));
-    qz_buf_puts(&b, "'");
-    if (pat->origin) {
-        qz_buf_puts(&b, " at ");
-        qz_buf_puts(&b, pat->origin);
-    }
-    qz_buf_puts(&b, " was skipped: ");
-    qz_buf_puts(&b, (const char *)why);
-    char *msg = qz_buf_release(&b, NULL);
+    char source[201];
+    snprintf(source, sizeof source, "%.200s", pat->source);
+    char *msg = pat->origin ? qz_printf(_("pattern '%s' at %s was skipped: %s"), source,
+                                        pat->origin, (const char *)why)
+                            : qz_printf(_("pattern '%s' was skipped: %s"), source,
+                                        (const char *)why);
     if (msg && QZ_GROW(ctx->warnings, ctx->cap_warnings, ctx->nwarnings + 1))
         ctx->warnings[ctx->nwarnings++] = msg;
     else

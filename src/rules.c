@@ -17,7 +17,7 @@
 qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored, qz_pattern *out)
 {
     if (node->type != YAML_SCALAR_NODE)
-        return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a pattern (a string)");
+        return fail_at(ld, node, QZ_ERR_DATA, "expected a pattern (a string)");
     if (ld->deferred) {
         *out = (qz_pattern){.anchored = anchored, .utf = true,
                             .source = strndup((const char *)node->data.scalar.value,
@@ -29,7 +29,7 @@ qz_status compile_node(loader *ld, const yaml_node_t *node, bool anchored, qz_pa
                                       node->data.scalar.length, anchored, true, out, msg,
                                       sizeof msg);
     if (st != QZ_OK)
-        return fail_at(ld, node, st, "%s", msg);
+        return fail_at(ld, node, st, QZ_VERBATIM, msg);
     char origin[1200];
     snprintf(origin, sizeof origin, "%s:%zu:%zu", ld->name, (size_t)node->start_mark.line + 1,
              (size_t)node->start_mark.column + 1);
@@ -65,7 +65,7 @@ static qz_status append_patterns(loader *ld, const yaml_node_t *node, qz_pattern
         return st;
     }
     if (node->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, node, QZ_ERR_DATA, "%s", "expected a list of patterns");
+        return fail_at(ld, node, QZ_ERR_DATA, "expected a list of patterns");
     for (yaml_node_item_t *it = node->data.sequence.items.start;
          it < node->data.sequence.items.top; it++) {
         qz_status st = append_patterns(ld, yaml_document_get_node(ld->doc, *it), list);
@@ -170,10 +170,13 @@ static qz_status add_yaml(qz_rules *rules, const char *name, const char *yaml, s
         return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
     if (!yaml_parser_load(&parser, &doc)) {
+        /* libyaml's words, in English whatever the language */
+        char why[400];
+        snprintf(why, sizeof why, "%s%s%s",
+                 parser.problem ? parser.problem : _("malformed YAML"),
+                 parser.context ? " " : "", parser.context ? parser.context : "");
         qz_status st = qz_fail(err, QZ_ERR_DATA, name, parser.problem_mark.line + 1,
-                               parser.problem_mark.column + 1, "%s%s%s",
-                               parser.problem ? parser.problem : "malformed YAML",
-                               parser.context ? " " : "", parser.context ? parser.context : "");
+                               parser.problem_mark.column + 1, QZ_VERBATIM, why);
         yaml_parser_delete(&parser);
         return st;
     }

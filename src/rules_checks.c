@@ -63,14 +63,14 @@ static qz_status on_finds_item(loader *ld, const yaml_node_t *n, void *target)
     }
     if (!pattern) {
         free(fix);
-        return fail_at(ld, n, QZ_ERR_DATA, "%s", "a find needs a pattern");
+        return fail_at(ld, n, QZ_ERR_DATA, "a find needs a pattern");
     }
     return add_find(ld, c, pattern, fix);
 }
 
 static qz_status on_finds(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "finds: expected a list of {pattern, fix}", on_finds_item, target);
+    return each_item(ld, v, N_("finds: expected a list of {pattern, fix}"), on_finds_item, target);
 }
 
 static qz_status on_replace_item(loader *ld, const yaml_node_t *n, void *target)
@@ -81,7 +81,7 @@ static qz_status on_replace_item(loader *ld, const yaml_node_t *n, void *target)
                         {"zh", on_string, &r.zh}, {"en", on_string, &r.en}};
     qz_status st = walk_mapping(ld, n, keys, 4);
     if (st == QZ_OK && (!r.from || !r.to))
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a replacement needs from and to");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a replacement needs from and to");
     size_t cap = c->nreplace;
     if (st == QZ_OK && !QZ_GROW(c->replace, cap, c->nreplace + 1))
         st = nomem(ld);
@@ -95,7 +95,7 @@ static qz_status on_replace_item(loader *ld, const yaml_node_t *n, void *target)
 
 static qz_status on_replace(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "replace: expected a list of {from, to}", on_replace_item, target);
+    return each_item(ld, v, N_("replace: expected a list of {from, to}"), on_replace_item, target);
 }
 
 static void check_def_clear(qz_check_def *c)
@@ -197,7 +197,7 @@ static qz_status read_check(loader *ld, const yaml_node_t *n, qz_check_def *c, b
         st = add_find(ld, c, find, fix), fix = NULL;
     free(fix);
     if (st == QZ_OK && !c->id)
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a check needs an id");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a check needs an id");
     *sev_set = c->info.severity != (qz_severity)-1;
     if (!*sev_set)
         c->info.severity = QZ_SEV_ERROR;
@@ -210,7 +210,7 @@ static qz_status on_checks_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_rules *r = target;
     if (n->type != YAML_MAPPING_NODE)
-        return fail_at(ld, n, QZ_ERR_DATA, "%s", "a check is a mapping");
+        return fail_at(ld, n, QZ_ERR_DATA, "a check is a mapping");
     qz_check_def c = {0};
     bool sev_set, fix_set;
     qz_status st = read_check(ld, n, &c, &sev_set, &fix_set);
@@ -234,7 +234,7 @@ static qz_status on_checks_item(loader *ld, const yaml_node_t *n, void *target)
 
 qz_status on_checks(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "checks: expected a list", on_checks_item, target);
+    return each_item(ld, v, N_("checks: expected a list"), on_checks_item, target);
 }
 
 static qz_status on_sums_item(loader *ld, const yaml_node_t *n, void *target)
@@ -247,7 +247,7 @@ static qz_status on_sums_item(loader *ld, const yaml_node_t *n, void *target)
     qz_status st = walk_mapping(ld, n, keys, 2);
     sum.parts = parts.units, sum.nparts = parts.nunits;
     if (st == QZ_OK && (!sum.whole || !sum.nparts))
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a sum needs whole and parts");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a sum needs whole and parts");
     if (st == QZ_OK && !QZ_GROW(r->sums, r->cap_sums, r->nsums + 1))
         st = nomem(ld);
     if (st != QZ_OK) {
@@ -263,7 +263,7 @@ static qz_status on_sums_item(loader *ld, const yaml_node_t *n, void *target)
 
 qz_status on_sums(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "sums: expected a list of {whole, parts}", on_sums_item, target);
+    return each_item(ld, v, N_("sums: expected a list of {whole, parts}"), on_sums_item, target);
 }
 
 const qz_check_rule *qz_rules_check_rule(const qz_rules *rules, size_t i)

@@ -32,7 +32,7 @@ static qz_status on_parts_list(loader *ld, const yaml_node_t *v, void *target)
 {
     unsigned *bits = target;
     if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "parts: expected a list");
+        return fail_at(ld, v, QZ_ERR_DATA, "parts: expected a list");
     *bits = 0;
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++) {
@@ -41,7 +41,7 @@ static qz_status on_parts_list(loader *ld, const yaml_node_t *v, void *target)
         while (w < QZ_NWHERE && !scalar_is(n, where_names[w]))
             w++;
         if (w == QZ_NWHERE)
-            return fail_at(ld, n, QZ_ERR_DATA, "%s",
+            return fail_at(ld, n, QZ_ERR_DATA,
                            "unknown part (preamble, review, plan, body, closing)");
         *bits |= 1u << w;
     }
@@ -52,12 +52,12 @@ qz_status on_units_list(loader *ld, const yaml_node_t *v, void *target)
 {
     qz_metric_rule *m = target;
     if (v->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "units: expected a list of measure words");
+        return fail_at(ld, v, QZ_ERR_DATA, "units: expected a list of measure words");
     for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
          it++) {
         yaml_node_t *n = yaml_document_get_node(ld->doc, *it);
         if (n->type != YAML_SCALAR_NODE)
-            return fail_at(ld, n, QZ_ERR_DATA, "%s", "units: expected a measure word");
+            return fail_at(ld, n, QZ_ERR_DATA, "units: expected a measure word");
         size_t cap = m->nunits;
         if (!QZ_GROW(m->units, cap, m->nunits + 1) || !(m->units[m->nunits] = scalar_dup(n)))
             return nomem(ld);
@@ -86,7 +86,7 @@ static qz_status on_apart(loader *ld, const yaml_node_t *v, void *target)
     key_entry keys[] = {{"with", on_string, &ph->apart_with}, {"key", on_string, &ph->apart_key}};
     qz_status st = walk_mapping(ld, v, keys, 2);
     if (st == QZ_OK && (!ph->apart_with || !ph->apart_key))
-        st = fail_at(ld, v, QZ_ERR_DATA, "%s", "apart needs with and key");
+        st = fail_at(ld, v, QZ_ERR_DATA, "apart needs with and key");
     return st;
 }
 
@@ -102,7 +102,7 @@ static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *targe
                         {"also", on_string, &ph.also}};
     qz_status st = walk_mapping(ld, n, keys, 6);
     if (st == QZ_OK && !ph.before_src && !ph.after_src)
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a phrasing needs before or after");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a phrasing needs before or after");
     size_t cap = m->nphrasings;
     if (st == QZ_OK && !QZ_GROW(m->phrasings, cap, m->nphrasings + 1))
         st = nomem(ld);
@@ -116,7 +116,7 @@ static qz_status on_phrasings_item(loader *ld, const yaml_node_t *n, void *targe
 
 static qz_status on_phrasings(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "phrasings: expected a list", on_phrasings_item, target);
+    return each_item(ld, v, N_("phrasings: expected a list"), on_phrasings_item, target);
 }
 
 static void metric_clear(qz_metric_rule *m)
@@ -183,7 +183,7 @@ static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
     };
     qz_status st = walk_mapping(ld, n, keys, sizeof keys / sizeof keys[0]);
     if (st == QZ_OK && (!m.key || !m.nunits || !m.nphrasings))
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a metric needs key, units and phrasings");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a metric needs key, units and phrasings");
     if (st == QZ_OK && m.kind && strcmp(m.kind, "count") != 0 &&
         strcmp(m.kind, "persons") != 0 && strcmp(m.kind, "percent") != 0)
         st = fail_at(ld, n, QZ_ERR_DATA, "kind: '%s' is not count, persons or percent", m.kind);
@@ -198,7 +198,7 @@ static qz_status on_metrics_item(loader *ld, const yaml_node_t *n, void *target)
 
 qz_status on_metrics(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "metrics: expected a list", on_metrics_item, target);
+    return each_item(ld, v, N_("metrics: expected a list"), on_metrics_item, target);
 }
 
 static void rate_clear(qz_rate_rule *r)
@@ -224,7 +224,7 @@ static qz_status on_named_item(loader *ld, const yaml_node_t *n, void *target)
                         {"key", on_string, &base.key}};
     qz_status st = walk_mapping(ld, n, keys, 2);
     if (st == QZ_OK && (!base.key || !qz_pattern_present(&base.before)))
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a named base needs before and key");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a named base needs before and key");
     size_t cap = rate->nnamed;
     if (st == QZ_OK && !QZ_GROW(rate->named, cap, rate->nnamed + 1))
         st = nomem(ld);
@@ -239,14 +239,14 @@ static qz_status on_named_item(loader *ld, const yaml_node_t *n, void *target)
 
 static qz_status on_named(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "named: expected a list", on_named_item, target);
+    return each_item(ld, v, N_("named: expected a list"), on_named_item, target);
 }
 
 static qz_status on_denominator_item(loader *ld, const yaml_node_t *n, void *target)
 {
     qz_rate_rule *rate = target;
     if (n->type != YAML_SCALAR_NODE)
-        return fail_at(ld, n, QZ_ERR_DATA, "%s", "denominator: expected a metric key");
+        return fail_at(ld, n, QZ_ERR_DATA, "denominator: expected a metric key");
     size_t cap = rate->ndenominators;
     if (!QZ_GROW(rate->denominators, cap, rate->ndenominators + 1) ||
         !(rate->denominators[rate->ndenominators] = scalar_dup(n)))
@@ -260,7 +260,7 @@ static qz_status on_denominators(loader *ld, const yaml_node_t *v, void *target)
 {
     if (v->type == YAML_SCALAR_NODE)
         return on_denominator_item(ld, v, target);
-    return each_item(ld, v, "denominator: expected a key or a list of keys",
+    return each_item(ld, v, N_("denominator: expected a key or a list of keys"),
                      on_denominator_item, target);
 }
 
@@ -274,7 +274,7 @@ static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
                         {"named", on_named, &rate}};
     qz_status st = walk_mapping(ld, n, keys, 4);
     if (st == QZ_OK && (!rate.key || !rate.numerator || !rate.ndenominators))
-        st = fail_at(ld, n, QZ_ERR_DATA, "%s", "a rate needs key, numerator, denominator");
+        st = fail_at(ld, n, QZ_ERR_DATA, "a rate needs key, numerator, denominator");
     if (st == QZ_OK && !QZ_GROW(r->rates, r->cap_rates, r->nrates + 1))
         st = nomem(ld);
     if (st != QZ_OK) {
@@ -287,7 +287,7 @@ static qz_status on_rates_item(loader *ld, const yaml_node_t *n, void *target)
 
 qz_status on_rates(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "rates: expected a list", on_rates_item, target);
+    return each_item(ld, v, N_("rates: expected a list"), on_rates_item, target);
 }
 
 /* ---- the patterns and indexes built from the metrics, after each file ---- */
@@ -340,6 +340,8 @@ static qz_status resolve_key(qz_rules *r, const char *of, const char *what, cons
 {
     qz_metric_rule *to = find_metric(r, key);
     if (!to)
+        /* TRANSLATORS: a metric key, a field of the rules file (numerator, denominator,
+           named, apart) and the key it names, all as written in the file */
         return qz_fail(err, QZ_ERR_DATA, name, 0, 0, "%s: %s names %s, which is no metric", of,
                        what, key);
     *index = to - r->metrics;

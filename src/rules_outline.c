@@ -18,7 +18,7 @@ static qz_status read_level(loader *ld, const yaml_node_t *v, int *level)
             return QZ_OK;
         }
     }
-    return fail_at(ld, v, QZ_ERR_DATA, "%s", "level must be a whole number from 1 to 9");
+    return fail_at(ld, v, QZ_ERR_DATA, "level must be a whole number from 1 to 9");
 }
 
 static qz_status on_heading_level(loader *ld, const yaml_node_t *v, void *target)
@@ -38,10 +38,10 @@ static qz_status on_headings_item(loader *ld, const yaml_node_t *item, void *tar
     key_entry keys[] = {{"level", on_heading_level, &h}, {"pattern", on_heading_pattern, &h}};
     qz_status st = walk_mapping(ld, item, keys, 2);
     if (st == QZ_OK && (!h.pat.source || !h.level))
-        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading needs both level and pattern");
+        st = fail_at(ld, item, QZ_ERR_DATA, "a heading needs both level and pattern");
     if (st == QZ_OK && h.pat.re &&
         pcre2_substring_number_from_name(h.pat.re, (PCRE2_SPTR) "num") < 0)
-        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a heading pattern needs a group (?<num>…)");
+        st = fail_at(ld, item, QZ_ERR_DATA, "a heading pattern needs a group (?<num>…)");
     if (st == QZ_OK && !QZ_GROW(r->headings, r->cap_headings, r->nheadings + 1))
         st = qz_fail(ld->err, QZ_ERR_NOMEM, ld->name, 0, 0, "out of memory");
     if (st != QZ_OK) {
@@ -54,7 +54,8 @@ static qz_status on_headings_item(loader *ld, const yaml_node_t *item, void *tar
 
 qz_status on_headings(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "headings: expected a list of {level, pattern}", on_headings_item, target);
+    return each_item(ld, v, N_("headings: expected a list of {level, pattern}"), on_headings_item,
+                     target);
 }
 
 qz_status on_parts(loader *ld, const yaml_node_t *v, void *target)

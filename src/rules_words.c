@@ -17,7 +17,7 @@ static qz_status on_unit_name(loader *ld, const yaml_node_t *v, void *target)
 {
     qz_unit_rule *u = target;
     if (v->type != YAML_SCALAR_NODE || v->data.scalar.length == 0)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "unit: expected a word");
+        return fail_at(ld, v, QZ_ERR_DATA, "unit: expected a word");
     free(u->name);
     u->name = scalar_dup(v);
     return u->name ? QZ_OK : nomem(ld);
@@ -41,7 +41,7 @@ static qz_status read_unit(loader *ld, const yaml_node_t *item, qz_unit_rule *u)
     key_entry keys[] = {{"pattern", on_unit_pattern, u}, {"unit", on_unit_name, u}};
     qz_status st = walk_mapping(ld, item, keys, 2);
     if (st == QZ_OK && (!u->pat.source || !u->name))
-        st = fail_at(ld, item, QZ_ERR_DATA, "%s", "a unit needs both pattern and unit");
+        st = fail_at(ld, item, QZ_ERR_DATA, "a unit needs both pattern and unit");
     return st;
 }
 
@@ -62,7 +62,7 @@ static qz_status on_units_item(loader *ld, const yaml_node_t *item, void *target
 
 qz_status on_units(loader *ld, const yaml_node_t *v, void *target)
 {
-    return each_item(ld, v, "units: expected a list", on_units_item, target);
+    return each_item(ld, v, N_("units: expected a list"), on_units_item, target);
 }
 
 /* A set of characters as a bitmap of the Basic Multilingual Plane (8 KiB): testing a
@@ -72,7 +72,7 @@ qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target)
 {
     unsigned char **set = target;
     if (v->type != YAML_SCALAR_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected a string of characters");
+        return fail_at(ld, v, QZ_ERR_DATA, "expected a string of characters");
     unsigned char *bits = calloc(0x10000 / 8, 1);
     if (!bits)
         return nomem(ld);
@@ -83,7 +83,7 @@ qz_status on_char_set(loader *ld, const yaml_node_t *v, void *target)
         uint32_t cp = qz_utf8_decode(s + pos, len - pos, &n);
         if (cp > 0xFFFF) {
             free(bits);
-            return fail_at(ld, v, QZ_ERR_DATA, "%s", "only characters of the BMP can be listed");
+            return fail_at(ld, v, QZ_ERR_DATA, "only characters of the BMP can be listed");
         }
         bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         pos += n;

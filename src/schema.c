@@ -1,17 +1,20 @@
 /* schema.c — reading a libyaml document against a schema (see schema.h). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "schema.h"
 
-qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt,
-                  const char *arg)
+qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt, ...)
 {
     char msg[400];
-    snprintf(msg, sizeof msg, fmt, arg);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, _(fmt), ap);
+    va_end(ap);
     return qz_fail(ld->err, st, ld->name, node ? node->start_mark.line + 1 : 0,
-                   node ? node->start_mark.column + 1 : 0, "%s", msg);
+                   node ? node->start_mark.column + 1 : 0, QZ_VERBATIM, msg);
 }
 
 qz_status nomem(loader *ld)
@@ -32,16 +35,17 @@ char *scalar_dup(const yaml_node_t *n)
 
 /* ---- mappings and lists ---- */
 
-/* "unknown key 'K'" followed by `known` when it is not NULL. */
+/* "unknown key 'K'", followed by the keys `known` lists when it lists any. */
 static qz_status unknown_key_of(loader *ld, const yaml_node_t *k, const char *known)
 {
     char key[100];
     snprintf(key, sizeof key, "%.*s",
              k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
              k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
-    char msg[400];
-    snprintf(msg, sizeof msg, "unknown key '%s'%s", key, known ? known : "");
-    return fail_at(ld, k, QZ_ERR_DATA, "%s", msg);
+    if (known && *known)
+        /* TRANSLATORS: a key of a YAML file, then the keys it may be (a, b, c) */
+        return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s' (%s)", key, known);
+    return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'", key);
 }
 
 qz_status unknown_key(loader *ld, const yaml_node_t *k)
@@ -49,18 +53,16 @@ qz_status unknown_key(loader *ld, const yaml_node_t *k)
     return unknown_key_of(ld, k, NULL);
 }
 
-/* " (a, b, c)": the keys a mapping may have, for its errors. */
+/* "a, b, c": the keys a mapping may have, for its errors ("" when out of memory). */
 static void key_list(const key_entry *keys, size_t nkeys, char *out, size_t size)
 {
     qz_buf b = {0};
-    qz_buf_puts(&b, " (");
     for (size_t i = 0; i < nkeys; i++) {
         if (i)
             qz_buf_puts(&b, ", ");
         qz_buf_puts(&b, keys[i].key);
     }
-    qz_buf_puts(&b, ")");
-    snprintf(out, size, "%s", b.failed ? "" : b.data);
+    snprintf(out, size, "%s", b.failed || !b.data ? "" : b.data);
     qz_buf_free(&b);
 }
 
@@ -87,7 +89,10 @@ qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entry *keys
     if (map->type != YAML_MAPPING_NODE) {
         char known[300];
         key_list(keys, nkeys, known, sizeof known);
-        return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping%s", known);
+        if (*known)
+            /* TRANSLATORS: the keys the mapping may have (a, b, c) */
+            return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping (%s)", known);
+        return fail_at(ld, map, QZ_ERR_DATA, "expected a mapping");
     }
     return each_pair(ld, map, NULL, known_key, &t);
 }
@@ -96,7 +101,7 @@ qz_status each_item(loader *ld, const yaml_node_t *seq, const char *what, item_h
                     void *target)
 {
     if (seq->type != YAML_SEQUENCE_NODE)
-        return fail_at(ld, seq, QZ_ERR_DATA, "%s", what);
+        return fail_at(ld, seq, QZ_ERR_DATA, QZ_VERBATIM, _(what));
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top;
          it++) {
         qz_status st = item(ld, yaml_document_get_node(ld->doc, *it), target);
@@ -110,7 +115,8 @@ qz_status each_pair(loader *ld, const yaml_node_t *map, const char *what, pair_h
                     void *target)
 {
     if (map->type != YAML_MAPPING_NODE)
-        return fail_at(ld, map, QZ_ERR_DATA, "%s", what ? what : "expected a mapping");
+        return what ? fail_at(ld, map, QZ_ERR_DATA, QZ_VERBATIM, _(what))
+                    : fail_at(ld, map, QZ_ERR_DATA, "expected a mapping");
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
         qz_status st = pair(ld, yaml_document_get_node(ld->doc, p->key),
@@ -127,7 +133,7 @@ qz_status on_string(loader *ld, const yaml_node_t *v, void *target)
 {
     char **slot = target;
     if (v->type != YAML_SCALAR_NODE)
-        return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected a string");
+        return fail_at(ld, v, QZ_ERR_DATA, "expected a string");
     free(*slot);
     *slot = scalar_dup(v);
     return *slot ? QZ_OK : nomem(ld);
@@ -139,7 +145,7 @@ qz_status on_bool(loader *ld, const yaml_node_t *v, void *target)
         *(bool *)target = scalar_is(v, "true");
         return QZ_OK;
     }
-    return fail_at(ld, v, QZ_ERR_DATA, "%s", "expected true or false");
+    return fail_at(ld, v, QZ_ERR_DATA, "expected true or false");
 }
 
 qz_status on_severity(loader *ld, const yaml_node_t *v, void *target)
@@ -151,5 +157,5 @@ qz_status on_severity(loader *ld, const yaml_node_t *v, void *target)
         if (v->data.scalar.length < sizeof buf && qz_severity_parse(buf, target))
             return QZ_OK;
     }
-    return fail_at(ld, v, QZ_ERR_DATA, "%s", "severity must be error, warning or off");
+    return fail_at(ld, v, QZ_ERR_DATA, "severity must be error, warning or off");
 }

@@ -34,9 +34,13 @@ typedef struct {
     bool deferred; /* built-in data: compiled in one pass once every file is read */
 } loader;
 
-/* An error at node (its line and column; none when node is NULL): fmt has one %s, arg. */
-qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt,
-                  const char *arg);
+/* An error at node (its line and column; none when node is NULL), formatted as qz_fail does:
+ * fmt is translated first (xgettext's keyword fail_at:4). */
+qz_status fail_at(loader *ld, const yaml_node_t *node, qz_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 qz_status nomem(loader *ld);
 
 /* Whether n is the scalar s. */
@@ -60,13 +64,15 @@ qz_status unknown_key(loader *ld, const yaml_node_t *k);
 qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entry *keys,
                        size_t nkeys);
 
-/* Runs item() on each element of a sequence; `what` is the error when seq is not one. */
+/* Runs item() on each element of a sequence; `what` is the error when seq is not one (marked
+ * N_() where it is written, translated here). */
 typedef qz_status (*item_handler)(loader *ld, const yaml_node_t *item, void *target);
 qz_status each_item(loader *ld, const yaml_node_t *seq, const char *what, item_handler item,
                     void *target);
 
 /* Runs pair() on each key and value of a mapping whose keys are not known in advance (a
- * severity for each rule id); `what` is the error when map is not one. */
+ * severity for each rule id); `what` is the error when map is not one (marked N_(), translated
+ * here; NULL: "expected a mapping"). */
 typedef qz_status (*pair_handler)(loader *ld, const yaml_node_t *key, const yaml_node_t *value,
                                   void *target);
 qz_status each_pair(loader *ld, const yaml_node_t *map, const char *what, pair_handler pair,

@@ -20,7 +20,7 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    vsnprintf(err->message, sizeof err->message, _(fmt), ap);
     va_end(ap);
     return status;
 }
@@ -28,7 +28,8 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
 qz_status qz_write_fail(qz_error *err, int e)
 {
     char why[200];
-    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, "%s", qz_strerror(e ? e : EIO, why, sizeof why));
+    return qz_fail(err, QZ_ERR_IO, NULL, 0, 0, QZ_VERBATIM,
+                   qz_strerror(e ? e : EIO, why, sizeof why));
 }
 
 bool qz_write(FILE *f, const char *s, size_t n)
@@ -41,11 +42,46 @@ bool qz_write_str(FILE *f, const char *s)
     return qz_write(f, s, strlen(s));
 }
 
+/* The system's messages a run meets most, in libc's English words, for the "qzreport" catalog:
+ * libc translates them itself where its own catalog is installed (libc-l10n on Debian), and
+ * po/zh_CN.po gives them libc's zh_CN words, so that a message reads the same either way. */
+static const struct {
+    int e;
+    const char *text;
+} system_messages[] = {
+    /* TRANSLATORS: this and the next 14 are libc's messages (strerror): give them libc's own
+       translation (its LANG.po), so that a message reads the same with or without libc's
+       catalog */
+    {ENOENT, N_("No such file or directory")},
+    {EACCES, N_("Permission denied")},
+    {EPERM, N_("Operation not permitted")},
+    {EISDIR, N_("Is a directory")},
+    {ENOTDIR, N_("Not a directory")},
+    {ENAMETOOLONG, N_("File name too long")},
+    {ELOOP, N_("Too many levels of symbolic links")},
+    {ENOSPC, N_("No space left on device")},
+    {EDQUOT, N_("Disk quota exceeded")},
+    {EFBIG, N_("File too large")},
+    {EROFS, N_("Read-only file system")},
+    {EIO, N_("Input/output error")},
+    {ENOMEM, N_("Cannot allocate memory")},
+    {EMFILE, N_("Too many open files")},
+    {EINVAL, N_("Invalid argument")},
+};
+
 const char *qz_strerror(int e, char *buf, size_t size)
 {
     /* the XSI strerror_r (_POSIX_C_SOURCE, no _GNU_SOURCE): 0 once buf holds the message */
-    if (strerror_r(e, buf, size) != 0)
-        snprintf(buf, size, "error %d", e);
+    if (strerror_r(e, buf, size) != 0) {
+        snprintf(buf, size, _("error %d"), e);
+        return buf;
+    }
+    /* still libc's English words: libc has no catalog of its own for the language */
+    for (size_t i = 0; i < sizeof system_messages / sizeof system_messages[0]; i++)
+        if (system_messages[i].e == e && strcmp(buf, system_messages[i].text) == 0) {
+            snprintf(buf, size, "%s", _(system_messages[i].text));
+            break;
+        }
     return buf;
 }
 
@@ -97,6 +133,21 @@ void qz_buf_puts(qz_buf *b, const char *s)
     qz_buf_append(b, s, strlen(s));
 }
 
+char *qz_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (s) {
+        va_start(ap, fmt);
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    return s;
+}
+
 char *qz_buf_release(qz_buf *b, size_t *len)
 {
     if (b->failed) {
@@ -146,8 +197,9 @@ static qz_status read_stream(FILE *f, const char *name, size_t size, char **out,
         int e = errno;
         qz_buf_free(&b);
         char why[200];
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s",
-                       e ? qz_strerror(e, why, sizeof why) : "read error");
+        return e ? qz_fail(err, QZ_ERR_IO, name, 0, 0, QZ_VERBATIM,
+                           qz_strerror(e, why, sizeof why))
+                 : qz_fail(err, QZ_ERR_IO, name, 0, 0, "read error");
     }
     *out = qz_buf_release(&b, len);
     if (!*out)
@@ -163,13 +215,15 @@ qz_status qz_read_file(const char *path, bool dash_is_stdin, char **bytes, size_
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     char why[200];
     if (!f)
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(errno, why, sizeof why));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, QZ_VERBATIM,
+                       qz_strerror(errno, why, sizeof why));
     struct stat sb;
     bool known = fstat(fileno(f), &sb) == 0;
     if (known && S_ISDIR(sb.st_mode)) {
         if (!is_stdin)
             fclose(f);
-        return qz_fail(err, QZ_ERR_IO, name, 0, 0, "%s", qz_strerror(EISDIR, why, sizeof why));
+        return qz_fail(err, QZ_ERR_IO, name, 0, 0, QZ_VERBATIM,
+                       qz_strerror(EISDIR, why, sizeof why));
     }
     size_t size = known && S_ISREG(sb.st_mode) && sb.st_size > 0 ? (size_t)sb.st_size : 0;
     qz_status st = read_stream(f, name, size, bytes, len, err);

@@ -320,11 +320,12 @@ qz_status qz_view_simplify(qz_context *cx, const char *t, size_t len, const char
         return QZ_OK;
     qz_status st = to_simplified(t, len, conv, clen);
     if (st != QZ_OK)
-        return qz_fail(err, st, source, 0, 0, "%s",
-                       st == QZ_ERR_NOMEM ? "out of memory"
-                                          : "OpenCC could not convert traditional script "
-                                            "(is " QZ_OPENCC_SONAME " with its t2s data, "
-                                            "libopencc1.1 and libopencc-data, installed?)");
+        return st == QZ_ERR_NOMEM
+                   ? qz_fail(err, st, source, 0, 0, "out of memory")
+                   : qz_fail(err, st, source, 0, 0,
+                             "OpenCC could not convert traditional script (is %s with its t2s "
+                             "data, libopencc1.1 and libopencc-data, installed?)",
+                             QZ_OPENCC_SONAME);
     return QZ_OK;
 }
 
@@ -343,9 +344,9 @@ qz_status qz_view_build(qz_doc *doc, qz_context *cx, const char *conv, size_t cl
     qz_buf_free(&b.view);
     if (!view) {
         free(b.folds);
-        return qz_fail(err, in_step ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL, doc->source, 0, 0, "%s",
-                       in_step ? "out of memory"
-                               : "the conversion to simplified script is out of step with the "
+        return in_step ? qz_fail(err, QZ_ERR_NOMEM, doc->source, 0, 0, "out of memory")
+                       : qz_fail(err, QZ_ERR_INTERNAL, doc->source, 0, 0,
+                                 "the conversion to simplified script is out of step with the "
                                  "text");
     }
     doc->view = view;

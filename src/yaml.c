@@ -421,7 +421,7 @@ static qz_status emitter_status(emitter *e, qz_error *err)
     if (!e->ok)
         return qz_fail(err, e->em.error == YAML_MEMORY_ERROR ? QZ_ERR_NOMEM : QZ_ERR_INTERNAL,
                        NULL, 0, 0, "YAML emitter: %s",
-                       e->em.problem ? e->em.problem : "out of memory");
+                       e->em.problem ? e->em.problem : _("out of memory"));
     return QZ_OK;
 }
 

@@ -5,9 +5,10 @@
 # command to copy rather than a compiler error.
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
+# gettext's msgfmt compiles the Chinese messages (po/zh_CN.po).
 # libcmocka-dev and python3 are for the tests only: python3 (its standard library: csv, zipfile,
 # xml.etree) reads the CSV and XLSX of `qzreport table` back (tests/e2e/table_check.py).
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev python3"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev gettext python3"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
@@ -20,11 +21,12 @@ if command -v dpkg-query >/dev/null 2>&1; then
             missing="$missing $p"
         fi
     done
-elif command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $modules; then
-    exit 0 # not Debian, but pkg-config finds every library: nothing to do
+elif command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $modules &&
+    command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1; then
+    exit 0 # not Debian, but pkg-config finds every library and gettext's tools are there
 else
-    echo "qzreport: cannot find the libraries ($modules) with pkg-config;" >&2
-    echo "install them with your system's package manager." >&2
+    echo "qzreport: cannot find the libraries ($modules) with pkg-config," >&2
+    echo "or gettext's msgfmt and xgettext; install them with your system's package manager." >&2
     exit 2
 fi
 

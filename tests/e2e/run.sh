@@ -7,9 +7,20 @@
 #
 # Update mode: QZ_UPDATE=1 sh tests/e2e/run.sh ./qzreport rewrites every expected file from
 # what the binary does now; review the diff before committing it.
+#
+# Messages are English whatever the locale of the one who runs the tests: LANG, LANGUAGE and
+# every LC_ variable are unset, so a case runs in the C locale unless it names one itself
+# (`LANG=zh_CN.UTF-8 qzreport --help`). The catalog is the build's: QZREPORT_LOCALEDIR as given
+# (make e2e gives its build folder's), else build/locale.
 set -u
 bin=$1
 case $bin in /*) ;; *) bin="$(pwd)/$bin" ;; esac
+for v in $(env | sed -n 's/^\(LC_[A-Za-z_]*\)=.*/\1/p'); do
+    unset "$v"
+done
+unset LANG LANGUAGE
+QZREPORT_LOCALEDIR=${QZREPORT_LOCALEDIR:-$(pwd)/build/locale}
+export QZREPORT_LOCALEDIR
 bindir=$(mktemp -d)
 ln -s "$bin" "$bindir/qzreport"
 got=$(mktemp -d) # what a case printed: kept out of $TMP, which cases may list

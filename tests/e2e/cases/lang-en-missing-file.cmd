@@ -1,0 +1,1 @@
+LANG=en_US.UTF-8 qzreport summarize missing.txt

@@ -1,0 +1,1 @@
+LANGUAGE=en LANG=zh_CN.UTF-8 qzreport summarize missing.txt

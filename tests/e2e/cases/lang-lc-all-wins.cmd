@@ -1,0 +1,1 @@
+LC_ALL=C LANG=zh_CN.UTF-8 qzreport summarize missing.txt

@@ -1,0 +1,1 @@
+LC_MESSAGES=zh_CN.UTF-8 qzreport get

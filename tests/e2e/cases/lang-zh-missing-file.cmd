@@ -1,0 +1,1 @@
+LANG=zh_CN.UTF-8 qzreport summarize missing.txt

@@ -1,0 +1,1 @@
+for f in "metrics -f json" "metrics -f env" "summarize" "check -f gcc"; do a=$(LANG=zh_CN.UTF-8 qzreport $f data/quzhou-2023.txt); b=$(qzreport $f data/quzhou-2023.txt); [ "$a" = "$b" ] && echo "$f: same"; done

@@ -1,0 +1,1 @@
+LANG=zh_TW.UTF-8 qzreport get
