@@ -52,6 +52,13 @@ typedef struct {
 
 void qz_buf_append(qz_buf *b, const char *s, size_t n);
 void qz_buf_puts(qz_buf *b, const char *s);
+/* Appends printf's output, however long (measured first, never cut). */
+void qz_buf_vprintf(qz_buf *b, const char *fmt, va_list ap);
+void qz_buf_printf(qz_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Hands the NUL-terminated bytes to the caller; the buffer is left empty. NULL if failed. */
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
