@@ -5,11 +5,11 @@
 # command to copy rather than a compiler error.
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxml2-dev libxml2-utils"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
-modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc"
+modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc libxml-2.0"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
