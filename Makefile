@@ -18,7 +18,7 @@ DESTDIR   ?=
 B   ?= build
 BIN ?= qzreport
 
-PKGS      = libcmark libpcre2-8 yaml-0.1 jansson xlsxwriter
+PKGS      = libcmark libpcre2-8 yaml-0.1 jansson xlsxwriter libxml-2.0
 TEST_PKGS = cmocka
 # OpenCC is opened with dlopen when a traditional text is met (src/view.c says why): only its
 # header at build time, and its soname, read from the library that is installed.

@@ -658,6 +658,10 @@ typedef struct {
     const qz_outline *outline;
     const qz_metrics *metrics; /* may be NULL: no figures then */
     bool with_file;            /* one of several reports: the YAML document starts with --- */
+    qz_lang lang;              /* the labels of Markdown and HTML (zero: Chinese); YAML and
+                                  JSON have none, their field names are an interface */
+    const qz_rules *rules;     /* may be NULL: what each key counts (data/rules.yaml's zh and
+                                  en), in HTML's table of key figures */
 } qz_summary;
 
 /* The figures of one report, for `qzreport metrics`. */
@@ -695,7 +699,10 @@ qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *
 qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err);
 
 /* The same for the summary. Markdown and HTML are built as a cmark tree and rendered by cmark
- * into a buffer (the size of the outline, not of the text), which is then written to out. */
+ * into a buffer (the size of the outline, not of the text), which is then written to out.
+ * HTML is a standalone page (<!DOCTYPE html>, its language, UTF-8, a title and an inline
+ * stylesheet) built as a libxml2 tree: the outline rendered by cmark and parsed into it, the
+ * key figures and rates as tables. */
 qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err);
 qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err);
 qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err);

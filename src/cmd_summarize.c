@@ -11,6 +11,7 @@ static const char *opt_output;
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static const char *opt_jobs;
+static const char *opt_lang;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", "yaml (default), json, markdown or html", QZ_OPT_STRING,
@@ -21,6 +22,8 @@ static const qz_option options[] = {
     {0, "rules", "FILE", "add the patterns of a rules file to the built-in ones", QZ_OPT_STRING,
      &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
+    {0, "lang", "LANG", "labels in zh (default) or en (markdown, html)", QZ_OPT_STRING,
+     &opt_lang},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
@@ -38,7 +41,10 @@ const qz_command_help qz_summarize_help = {
                "            column, part, section, quote), rates\n"
                "  json      the same fields as one JSON object per line (JSON Lines)\n"
                "  markdown  an outline for people (CommonMark)\n"
-               "  html      the same outline as an HTML page (one FILE only)\n"
+               "  html      the same outline as a standalone HTML page, key figures and rates\n"
+               "            as tables (one FILE only)\n"
+               "Markdown and HTML are labelled in Chinese, or in English with --lang en; the\n"
+               "report's own text is as written. YAML and JSON field names are always English.\n"
                "With several files: YAML documents, each starting with ---; Markdown outlines one\n"
                "after the other.\n",
     .options = options,
@@ -63,6 +69,8 @@ typedef struct {
     qz_batch_files files; /* first: the batch's work reads it (qz_batch_load_report) */
     renderer render;
     bool many;
+    qz_lang lang;
+    const qz_rules *rules;
     qz_out *out;
     bool fatal; /* a write or rendering failed: part of a summary may be out, so no more */
     int rc;
@@ -83,7 +91,7 @@ static void write_one(void *arg, size_t i, void *result)
         j->rc = qz_report_error(&l->err);
     } else if (!j->fatal) {
         qz_summary s = {.doc = l->rep.doc, .outline = l->rep.outline, .metrics = l->rep.metrics,
-                        .with_file = j->many};
+                        .with_file = j->many, .lang = j->lang, .rules = j->rules};
         if (qz_out_done(j->out, j->render(&s, qz_out_file(j->out), &l->err), &l->err) != QZ_OK) {
             j->fatal = true;
             j->rc = qz_report_error(&l->err);
@@ -105,6 +113,8 @@ int cmd_summarize(int argc, char **argv)
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_summarize_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
+    if (opt_lang && strcmp(opt_lang, "zh") && strcmp(opt_lang, "en"))
+        return qz_usage_error(&qz_summarize_help, "unknown language '%s' (zh, en)", opt_lang);
     int nfiles = argc - first;
     if (nfiles == 0)
         return qz_usage_error(&qz_summarize_help, "missing FILE (use '-' for standard input)");
@@ -123,7 +133,8 @@ int cmd_summarize(int argc, char **argv)
     /* written as each summary is laid out: to a temporary file with -o (renamed when every
      * report is done, removed if any failed, so FILE is whole or untouched), else to stdout */
     job j = {.files = {argv + first, enc}, .render = render, .many = nfiles > 1,
-             .rc = QZ_EXIT_OK};
+             .lang = opt_lang && strcmp(opt_lang, "en") == 0 ? QZ_LANG_EN : QZ_LANG_ZH,
+             .rules = rules, .rc = QZ_EXIT_OK};
     qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = qz_batch_load_report,
                   .emit = write_one, .arg = &j};
     rc = qz_batch_to_output(&b, opt_output, &j.out, &j.rc);

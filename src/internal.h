@@ -81,6 +81,13 @@ char *qz_printf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)))
 #endif
     ;
+/* Appends printf's output, however long (measured first, never cut). */
+void qz_buf_vprintf(qz_buf *b, const char *fmt, va_list ap);
+void qz_buf_printf(qz_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
 /* Hands the NUL-terminated bytes to the caller; the buffer is left empty. NULL if failed. */
 char *qz_buf_release(qz_buf *b, size_t *len);
 void qz_buf_free(qz_buf *b);
@@ -147,9 +154,24 @@ qz_span qz_trim_span(const char *t, qz_span s);
 /* ---- the summary as a cmark tree, shared by the Markdown and HTML renderers ---- */
 
 struct cmark_node;
-/* Builds the summary document; NULL when out of memory. The caller frees it with
- * cmark_node_free. */
-struct cmark_node *qz_summary_tree(const qz_summary *s);
+/* The pieces of the summary document, in their order: the title and the facts, the key
+ * figures (heading and list), the rates linked to their counts, the outline (parts, closing,
+ * repairs). The HTML page writes the figures and rates as tables between the others. */
+enum {
+    QZ_SUMMARY_HEAD = 1,
+    QZ_SUMMARY_FIGURES = 2,
+    QZ_SUMMARY_RATES = 4,
+    QZ_SUMMARY_OUTLINE = 8,
+    QZ_SUMMARY_ALL = 15
+};
+/* Builds the pieces of the summary document in `parts`, with the labels of s->lang; NULL when
+ * out of memory. The caller frees it with cmark_node_free. */
+struct cmark_node *qz_summary_tree(const qz_summary *s, unsigned parts);
+/* The summary's title: the report's title line, else whose report it is, else a label;
+ * malloc'd (the caller frees it), NULL when out of memory. */
+char *qz_summary_title(const qz_summary *s);
+/* Whether the summary has key figures to show (a metric's first mention). */
+bool qz_summary_has_figures(const qz_summary *s);
 /* The comparison of two reports as a cmark document, labels in lang (compare_markdown.c). */
 struct cmark_node *qz_compare_tree(const qz_compare *c, const qz_rules *rules, qz_lang lang);
 

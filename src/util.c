@@ -148,6 +148,29 @@ char *qz_printf(const char *fmt, ...)
     return s;
 }
 
+void qz_buf_vprintf(qz_buf *b, const char *fmt, va_list ap)
+{
+    if (b->failed)
+        return;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    /* room for the n bytes and vsnprintf's NUL, which is the buffer's own */
+    if (n < 0 || !qz_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1))
+        b->failed = true;
+    else
+        b->len += (size_t)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+    va_end(again);
+}
+
+void qz_buf_printf(qz_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    qz_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
 char *qz_buf_release(qz_buf *b, size_t *len)
 {
     if (b->failed) {

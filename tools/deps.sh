@@ -6,13 +6,14 @@
 # `deps.sh fuzz` also wants clang and its fuzzer runtime (make fuzz).
 set -eu
 # gettext's msgfmt compiles the Chinese messages (po/zh_CN.po).
-# libcmocka-dev and python3 are for the tests only: python3 (its standard library: csv, zipfile,
+# libcmocka-dev, python3 and libxml2-utils are for the tests only: xmllint checks the HTML
+# pages; python3 (its standard library: csv, zipfile,
 # xml.etree) reads the CSV and XLSX of `qzreport table` back (tests/e2e/table_check.py).
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev gettext python3"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev libxml2-dev gettext python3 libxml2-utils"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
-modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc xlsxwriter"
+modules="libcmark libpcre2-8 yaml-0.1 cmocka jansson opencc xlsxwriter libxml-2.0"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

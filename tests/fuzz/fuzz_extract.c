@@ -30,7 +30,7 @@ static void render_all(const qz_doc *doc, const qz_outline *o, const qz_metrics 
     FILE *f = open_memstream(&out, &len);
     if (!f)
         abort();
-    qz_summary s = {doc, o, m, false};
+    qz_summary s = {.doc = doc, .outline = o, .metrics = m};
     qz_status (*summary[])(const qz_summary *, FILE *, qz_error *) = {
         qz_summary_render_yaml, qz_summary_render_markdown, qz_summary_render_html};
     for (size_t i = 0; i < 3; i++)

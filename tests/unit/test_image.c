@@ -122,7 +122,7 @@ static char *outputs(qz_rules *rules, const char *path, const char *text)
     size_t len;
     FILE *f = open_memstream(&out, &len);
     assert_non_null(f);
-    qz_summary s = {rep.doc, rep.outline, rep.metrics, false};
+    qz_summary s = {.doc = rep.doc, .outline = rep.outline, .metrics = rep.metrics};
     assert_int_equal(qz_summary_render_yaml(&s, f, &err), QZ_OK);
     qz_metrics_view v = {rep.doc, rep.outline, rep.metrics, true, false};
     assert_int_equal(qz_metrics_render_json(&v, f, &err), QZ_OK);

@@ -265,24 +265,87 @@ static void test_env_and_tsv_qualifiers(void **state)
 static void test_markdown_and_html(void **state)
 {
     (void)state;
-    qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics};
-    char *md, *html;
-    size_t len;
-    md = summary_text(qz_summary_render_markdown, &s, &len);
-    html = summary_text(qz_summary_render_html, &s, &len);
-    /* every section title is in both */
-    for (size_t i = 0; i < outline->nsections; i++) {
-        char title[256];
-        const qz_span *t = &outline->sections[i].title;
-        snprintf(title, sizeof title, "%.*s", (int)t->len, doc->text + t->start);
-        assert_non_null(strstr(md, title));
-        assert_non_null(strstr(html, title));
+    qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics, .rules = rules};
+    for (int lang = QZ_LANG_ZH; lang <= QZ_LANG_EN; lang++) {
+        s.lang = (qz_lang)lang;
+        char *md, *html;
+        size_t len;
+        md = summary_text(qz_summary_render_markdown, &s, &len);
+        html = summary_text(qz_summary_render_html, &s, &len);
+        /* every section title is in both, in either language */
+        for (size_t i = 0; i < outline->nsections; i++) {
+            char title[256];
+            const qz_span *t = &outline->sections[i].title;
+            snprintf(title, sizeof title, "%.*s", (int)t->len, doc->text + t->start);
+            assert_non_null(strstr(md, title));
+            assert_non_null(strstr(html, title));
+        }
+        assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+        assert_non_null(strstr(html, "<meta charset=\"utf-8\">"));
+        assert_non_null(strstr(html, "<td class=\"num\">96.9</td>"));
+        assert_non_null(strstr(html, "<td><code>audit.rectification_rate</code></td>"));
+        if (s.lang == QZ_LANG_ZH) {
+            assert_true(strncmp(md, "# 衢州市人大常委会工作报告摘要\n", 41) == 0);
+            assert_non_null(strstr(md, "## 主要数据\n"));
+            assert_non_null(strstr(md, "`audit.rectification_rate` 96.9% — “整改率达到96.9%”（第15行）"));
+            assert_non_null(strstr(html, "<html lang=\"zh-CN\">"));
+            assert_non_null(strstr(html, "<td>审计查出问题整改率</td>"));
+        } else {
+            assert_non_null(strstr(md, "## Key figures\n"));
+            assert_non_null(strstr(md, "`audit.rectification_rate` 96.9% — “整改率达到96.9%” (line 15)"));
+            assert_non_null(strstr(html, "<html lang=\"en\">"));
+            assert_non_null(strstr(html, "<td>audit rectification rate</td>"));
+        }
+        free(md);
+        free(html);
     }
-    assert_non_null(strstr(md, "## Key figures\n"));
-    assert_non_null(strstr(md, "`audit.rectification_rate` 96.9% — “整改率达到96.9%” (line 15)"));
-    assert_non_null(strstr(html, "<meta charset=\"utf-8\">"));
+}
+
+/* A quote is never cut, however long (the Markdown and HTML renderers once formatted each
+ * piece of text into a buffer of 4096 bytes): a figure of a section whose quote is a line of
+ * 24 000 bytes is written with all of it, in both (HTML: in the outline). */
+static void test_long_quote(void **state)
+{
+    (void)state;
+    enum { UNITS = 2000 };
+    static const char unit[] = "审议报告"; /* 12 bytes */
+    static const char heading[] = "过去一年的主要工作\n一、依法履职\n";
+    size_t n = sizeof heading - 1;
+    char *text = malloc(n + UNITS * (sizeof unit - 1) + 64);
+    assert_non_null(text);
+    memcpy(text, heading, n);
+    for (size_t i = 0; i < UNITS; i++, n += sizeof unit - 1)
+        memcpy(text + n, unit, sizeof unit - 1);
+    n += (size_t)sprintf(text + n, "召开会议10次。\n");
+    qz_error err = {0};
+    qz_doc *d;
+    qz_outline *o;
+    assert_int_equal(qz_doc_load_bytes(&d, "long.txt", text, n, QZ_ENC_AUTO, ctx, &err), QZ_OK);
+    assert_int_equal(qz_outline_new(&o, d, ctx, &err), QZ_OK);
+    assert_int_equal(o->nsections, 1);
+    const char *num = strstr(d->text, "10次");
+    assert_non_null(num);
+    qz_quantity q = {.key = "meetings.standing_committee", .first = true, .lo = {10, 0},
+                     .hi = {10, 0}, .qualifier = QZ_QUAL_EXACT, .kind = QZ_NUM_PLAIN,
+                     .unit = "次", .start = (size_t)(num - d->text),
+                     .end = (size_t)(num - d->text) + 5,
+                     .quote = {sizeof heading - 1, n - 4 - (sizeof heading - 1)},
+                     .where = QZ_WHERE_BODY, .section = 0};
+    qz_metrics m = {.items = &q, .n = 1};
+    qz_summary s = {.doc = d, .outline = o, .metrics = &m};
+    size_t len;
+    char *md = summary_text(qz_summary_render_markdown, &s, &len);
+    char *html = summary_text(qz_summary_render_html, &s, &len);
+    text[n - 4] = '\0'; /* the quote: the line without its 。 and line end */
+    const char *quote = text + sizeof heading - 1;
+    assert_true(strlen(quote) > 20000);
+    assert_non_null(strstr(md, quote));
+    assert_non_null(strstr(html, quote));
     free(md);
     free(html);
+    free(text);
+    qz_outline_free(o);
+    qz_doc_free(d);
 }
 
 /* The streamed line is what one json_dumps of the whole document would give (the layout of
@@ -397,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_env_and_tsv),
         cmocka_unit_test(test_env_and_tsv_qualifiers),
         cmocka_unit_test(test_markdown_and_html),
+        cmocka_unit_test(test_long_quote),
         cmocka_unit_test(test_json_is_one_dump),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_written_as_it_goes),

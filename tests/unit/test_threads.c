@@ -6,9 +6,11 @@
  * that the per-context "pattern skipped" path runs in every thread at once.
  *
  * The threads also read the single-threaded reports themselves, through const pointers, at
- * the same time (positions and the JSON renderers): a finished report may be read by several
- * threads. Before any of that, four threads meet their first traditional text together, so
- * that OpenCC is opened (dlopen, once per process) by concurrent callers.
+ * the same time (positions, the JSON renderers and the HTML summary): a finished report may be
+ * read by several threads. Before any of that, four threads meet their first traditional text
+ * together, so that OpenCC is opened (dlopen, once per process) by concurrent callers, and
+ * write their first HTML summary together, so that libxml2 is set up (xmlInitParser, once per
+ * process) by concurrent callers too.
  *
  * `make tsan` runs this under ThreadSanitizer; `make check` and `make sanitize` run it too.
  * QZ_THREAD_ROUNDS=N makes each thread go through its list N times (default 3). */
@@ -48,6 +50,7 @@ typedef struct {
     size_t *pos;           /* line and column of each reference quantity's start */
     char *check_json;      /* the reference rendered, for the threads to render again */
     char *metrics_json;
+    char *html;            /* its HTML summary (English, what each key counts included) */
 } item;
 
 typedef struct {
@@ -67,6 +70,7 @@ typedef struct {
     qz_context *ctx;       /* kept for its warnings, freed by the main thread */
     size_t runs;           /* reports loaded and fixed */
     qz_report cold;        /* the cold start's report */
+    char *cold_html;       /* and its HTML summary */
     size_t cold_item;
     char failure[1536];    /* the first difference, "" if none */
 } worker;
@@ -192,6 +196,21 @@ static char *render_metrics(const qz_report *rep)
         return NULL;
     qz_error err = {0};
     bool ok = qz_metrics_render_json(&v, f, &err) == QZ_OK;
+    return closed(f, &out, ok);
+}
+
+/* The HTML summary, a libxml2 page (src/html_page.c), in English, with what each key counts. */
+static char *render_html(const qz_report *rep, const qz_rules *rules)
+{
+    qz_summary sm = {.doc = rep->doc, .outline = rep->outline, .metrics = rep->metrics,
+                     .lang = QZ_LANG_EN, .rules = rules};
+    char *out = NULL;
+    size_t len;
+    FILE *f = open_memstream(&out, &len);
+    if (!f)
+        return NULL;
+    qz_error err = {0};
+    bool ok = qz_summary_render_html(&sm, f, &err) == QZ_OK;
     return closed(f, &out, ok);
 }
 
@@ -361,7 +380,7 @@ static bool same_report(const item *it, const qz_report *got, const char *fixed,
 
 /* Reads the single-threaded report, which every thread reads at once: positions and the JSON
  * renderers must give what they gave before the threads started. */
-static bool same_reading(const item *it, char *why, size_t size)
+static bool same_reading(const suite *s, const item *it, char *why, size_t size)
 {
     const qz_report *ref = &it->ref;
     for (size_t i = 0; i < ref->metrics->n; i++) {
@@ -378,6 +397,11 @@ static bool same_reading(const item *it, char *why, size_t size)
     free(metrics);
     if (!ok)
         DIFFER("the JSON of the shared report differs from the single-threaded one");
+    char *html = render_html(ref, s->rules);
+    ok = html && strcmp(html, it->html) == 0;
+    free(html);
+    if (!ok)
+        DIFFER("the HTML summary of the shared report differs from the single-threaded one");
     return true;
 }
 
@@ -431,6 +455,8 @@ static void reference(suite *s)
                             &it->pos[2 * k + 1]);
         it->check_json = render_check(&it->ref);
         it->metrics_json = render_metrics(&it->ref);
+        it->html = render_html(&it->ref, s->rules);
+        assert_non_null(it->html);
         assert_non_null(it->check_json);
         assert_non_null(it->metrics_json);
     }
@@ -477,7 +503,7 @@ static void *work(void *arg)
             if (run(w->ctx, it, from_disk, &rep, &fixed, &fixed_len, &err) != QZ_OK)
                 snprintf(w->failure, sizeof w->failure, "%s: %s", it->name, err.message);
             else if (same_report(it, &rep, fixed, fixed_len, w->failure, sizeof w->failure))
-                same_reading(it, w->failure, sizeof w->failure);
+                same_reading(w->s, it, w->failure, sizeof w->failure);
             qz_report_clear(&rep);
             free(fixed);
             w->runs++;
@@ -540,6 +566,7 @@ static void free_suite(suite *s)
         free(it->pos);
         free(it->check_json);
         free(it->metrics_json);
+        free(it->html);
     }
     free(s->items);
     free_strings(s->warnings, s->nwarnings);
@@ -560,6 +587,8 @@ static void *cold(void *arg)
     const item *it = &w->s->items[w->cold_item];
     if (run(w->ctx, it, false, &w->cold, NULL, NULL, &err) != QZ_OK)
         snprintf(w->failure, sizeof w->failure, "%s: %s", it->name, err.message);
+    else if (!(w->cold_html = render_html(&w->cold, w->s->rules)))
+        snprintf(w->failure, sizeof w->failure, "%s: no HTML summary", it->name);
     return NULL;
 }
 
@@ -598,6 +627,9 @@ static void check_cold(suite *s, worker *w)
         const item *it = &s->items[w[i].cold_item];
         if (!w[i].failure[0])
             same_report(it, &w[i].cold, NULL, 0, w[i].failure, sizeof w[i].failure);
+        if (!w[i].failure[0] && strcmp(w[i].cold_html, it->html))
+            snprintf(w[i].failure, sizeof w[i].failure, "%s: the HTML summary differs", it->name);
+        free(w[i].cold_html);
         qz_report_clear(&w[i].cold);
         qz_context_free(w[i].ctx);
         if (w[i].failure[0])

@@ -1,5 +1,5 @@
 /* test_util.c — the library's shared helpers (src/util.c): whole conversions through iconv,
- * line splitting and trimming, and the UTF-8 step back. */
+ * line splitting and trimming, the UTF-8 step back, and printf into a growing buffer. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -160,6 +160,28 @@ static void test_utf8_prev(void **state)
     assert_int_equal(qz_utf8_prev("\x80\x80", 2), 0); /* never before the start */
 }
 
+/* qz_buf_printf writes all of what printf would, however long: nothing is cut at a buffer's
+ * size (Markdown and HTML text is formatted through it). */
+static void test_buf_printf(void **state)
+{
+    (void)state;
+    size_t len;
+    char *unit = repeat(unit_utf8, sizeof unit_utf8 - 1, LONG_UNITS, &len);
+    qz_buf b = {0};
+    qz_buf_printf(&b, "“%s”", "");
+    qz_buf_printf(&b, "%d:%.*s|%s", 42, (int)len, unit, "end");
+    size_t got;
+    char *text = qz_buf_release(&b, &got);
+    assert_non_null(text);
+    assert_int_equal(got, 6 + 3 + len + 4);
+    assert_int_equal(strlen(text), got);
+    assert_memory_equal(text, "“”42:", 9);
+    assert_memory_equal(text + 9, unit, len);
+    assert_string_equal(text + 9 + len, "|end");
+    free(text);
+    free(unit);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_split_lines),
         cmocka_unit_test(test_trim_span),
         cmocka_unit_test(test_utf8_prev),
+        cmocka_unit_test(test_buf_printf),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

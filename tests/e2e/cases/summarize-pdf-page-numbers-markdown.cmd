@@ -1,1 +1,1 @@
-qzreport summarize -f markdown tests/fixtures/pdf-page-numbers.txt | sed -n "/^## Repairs/,\$p"
+qzreport summarize -f markdown tests/fixtures/pdf-page-numbers.txt | sed -n "/^## 文本修复/,\$p"
