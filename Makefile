@@ -55,8 +55,7 @@ MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
 # The sources whose messages po/qzreport.pot holds. The files of POT_LATER have strings that are
 # not marked yet: once they are, take them out of this list, then `make po-update`, translate
 # the new entries of po/zh_CN.po, and `make po-check`.
-POT_LATER = src/table.c src/cmd_table.c src/markdown.c src/html.c src/cmd_summarize.c \
-            src/cmd_compare.c
+POT_LATER =
 POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
 .PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean \

@@ -13,13 +13,13 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "markdown (default), yaml, json or tsv", QZ_OPT_STRING,
+    {'f', "format", "FORMAT", N_("markdown (default), yaml, json or tsv"), QZ_OPT_STRING,
      &opt_format},
-    {0, "lang", "LANG", "markdown: labels in zh (default) or en", QZ_OPT_STRING, &opt_lang},
-    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+    {0, "lang", "LANG", N_("markdown: labels in zh (default) or en"), QZ_OPT_STRING, &opt_lang},
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
+    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
@@ -27,12 +27,12 @@ static const qz_option options[] = {
 const qz_command_help qz_compare_help = {
     .name = "compare",
     .usage = "[OPTIONS] OLD NEW",
-    .oneline = "two years of one body, key by key (Markdown, YAML, JSON, TSV)",
-    .summary = "Compare two reports of the same body, usually consecutive years: each key's\n"
+    .oneline = N_("two years of one body, key by key (Markdown, YAML, JSON, TSV)"),
+    .summary = N_("Compare two reports of the same body, usually consecutive years: each key's\n"
                "value in both, the change and the change in %, the keys only one states, and\n"
                "each stated rate checked against its counts in both years. The older report\n"
-               "(by years.reviewed, else by date) comes first whatever the argument order.",
-    .details = "Formats:\n"
+               "(by years.reviewed, else by date) comes first whatever the argument order."),
+    .details = N_("Formats:\n"
                "  markdown  tables for people (pipe tables, as GitHub shows them)\n"
                "  yaml      keys: older, newer (source, year_reviewed, body, region, level),\n"
                "            same_body, figures (key, stated_in, older, newer, change,\n"
@@ -41,7 +41,7 @@ const qz_command_help qz_compare_help = {
                "  tsv       a header line, then a line per key\n"
                "A change is given when both years state a single value of the same kind; a\n"
                "percent's change is in percentage points and has no change in %. Reports of\n"
-               "different bodies give a warning on stderr, and are compared all the same.\n",
+               "different bodies give a warning on stderr, and are compared all the same.\n"),
     .options = options,
 };
 
@@ -64,8 +64,9 @@ static renderer pick_renderer(const char *format)
 static void warn_bodies(const qz_compare *c)
 {
     const qz_span a = c->older->outline->header.body, b = c->newer->outline->header.body;
-    fprintf(stderr, "qzreport: warning: %s and %s are reports of different bodies (%.*s, %.*s); "
-                    "comparing them anyway\n",
+    fprintf(stderr,
+            _("qzreport: warning: %s and %s are reports of different bodies (%.*s, %.*s); "
+              "comparing them anyway\n"),
             c->older_path, c->newer_path, (int)a.len, c->older->doc->text + a.start,
             (int)b.len, c->newer->doc->text + b.start);
 }

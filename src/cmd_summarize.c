@@ -14,15 +14,15 @@ static const char *opt_jobs;
 static const char *opt_lang;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "yaml (default), json, markdown or html", QZ_OPT_STRING,
+    {'f', "format", "FORMAT", N_("yaml (default), json, markdown or html"), QZ_OPT_STRING,
      &opt_format},
-    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the patterns of a rules file to the built-in ones", QZ_OPT_STRING,
+    {0, "rules", "FILE", N_("add the patterns of a rules file to the built-in ones"), QZ_OPT_STRING,
      &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
-    {0, "lang", "LANG", "labels in zh (default) or en (markdown, html)", QZ_OPT_STRING,
+    {0, "lang", "LANG", N_("labels in zh (default) or en (markdown, html)"), QZ_OPT_STRING,
      &opt_lang},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
@@ -30,11 +30,11 @@ static const qz_option options[] = {
 const qz_command_help qz_summarize_help = {
     .name = "summarize",
     .usage = "[OPTIONS] FILE...|-",
-    .oneline = "outline, figures and rates of one report or many (YAML, Markdown, HTML)",
-    .summary = "Summarize each report: header, years, parts, numbered sections with their\n"
+    .oneline = N_("outline, figures and rates of one report or many (YAML, Markdown, HTML)"),
+    .summary = N_("Summarize each report: header, years, parts, numbered sections with their\n"
                "topics, the broken lines that were repaired, every metric with its quote,\n"
-               "and the rates linked to their counts. FILE '-' reads stdin.",
-    .details = "Formats:\n"
+               "and the rates linked to their counts. FILE '-' reads stdin."),
+    .details = N_("Formats:\n"
                "  yaml      keys: source, encoding, header, years, preamble, parts (kind, title,\n"
                "            line, end_line, sections: number, title, line, end_line, topics),\n"
                "            closing, repairs, metrics (key, value, unit, qualifier, line,\n"
@@ -46,7 +46,7 @@ const qz_command_help qz_summarize_help = {
                "Markdown and HTML are labelled in Chinese, or in English with --lang en; the\n"
                "report's own text is as written. YAML and JSON field names are always English.\n"
                "With several files: YAML documents, each starting with ---; Markdown outlines one\n"
-               "after the other.\n",
+               "after the other.\n"),
     .options = options,
 };
 
@@ -84,7 +84,9 @@ static void write_one(void *arg, size_t i, void *result)
     qz_loaded *l = result;
     (void)i;
     if (!l) {
-        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        j->rc = qz_report_error(&nomem);
         return;
     }
     if (l->st != QZ_OK) {

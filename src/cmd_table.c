@@ -23,13 +23,13 @@ static const char *opt_jobs;
 static bool opt_bom;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", "csv (default), tsv or xlsx", QZ_OPT_STRING, &opt_format},
-    {0, "bom", NULL, "csv: start with the UTF-8 byte-order mark (for Excel)", QZ_OPT_FLAG,
+    {'f', "format", "FORMAT", N_("csv (default), tsv or xlsx"), QZ_OPT_STRING, &opt_format},
+    {0, "bom", NULL, N_("csv: start with the UTF-8 byte-order mark (for Excel)"), QZ_OPT_FLAG,
      &opt_bom},
-    {'o', "output", "FILE", "write to FILE (whole or not at all) instead of stdout",
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", "add the metrics and words of a rules file to the built-in ones",
+    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
@@ -38,17 +38,17 @@ static const qz_option options[] = {
 const qz_command_help qz_table_help = {
     .name = "table",
     .usage = "[OPTIONS] FILE...|DIR...",
-    .oneline = "many reports as one table, a row each (CSV, TSV, XLSX)",
-    .summary = "Write one row per report: file, body, region, level, date, year_reviewed,\n"
+    .oneline = N_("many reports as one table, a row each (CSV, TSV, XLSX)"),
+    .summary = N_("Write one row per report: file, body, region, level, date, year_reviewed,\n"
                "error, then one column per metric key any report states (catalogue order),\n"
                "each its first mention's value. A DIR is read recursively (*.txt); rows are\n"
-               "in path order.",
-    .details = "Formats: csv (RFC 4180 through libcsv, records end with CRLF; --bom for Excel),\n"
+               "in path order."),
+    .details = N_("Formats: csv (RFC 4180 through libcsv, records end with CRLF; --bom for Excel),\n"
                "tsv, xlsx (an Excel workbook: the sheet reports, the same columns with numbers\n"
                "as numbers; figures, every keyed figure of each report with its unit,\n"
                "qualifier, line and quote; rates, each stated rate with its counts; never\n"
                "written to a terminal). A report that cannot be read gets a row with its error\n"
-               "in the error column, is named on stderr, and makes the exit code 2.\n",
+               "in the error column, is named on stderr, and makes the exit code 2.\n"),
     .options = options,
 };
 
@@ -123,7 +123,9 @@ static void add_row(void *arg, size_t i, void *result)
     qz_loaded *l = result;
     qz_error err = {0};
     if (!l) {
-        j->rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        j->rc = qz_report_error(&nomem);
         return;
     }
     char why[2048] = "";
@@ -143,10 +145,11 @@ typedef enum { TABLE_CSV, TABLE_TSV, TABLE_XLSX } table_format;
  * returns 2. */
 static int refuse_terminal(void)
 {
-    return qz_report_error(&(qz_error){
-        .status = QZ_ERR_IO,
-        .message = "an XLSX workbook is binary and is not written to a terminal: use -o FILE "
-                   "or redirect standard output"});
+    qz_error err = {.status = QZ_ERR_IO};
+    snprintf(err.message, sizeof err.message, "%s",
+             _("an XLSX workbook is binary and is not written to a terminal: use -o FILE or "
+               "redirect standard output"));
+    return qz_report_error(&err);
 }
 
 static qz_status render(const qz_table *table, table_format format, FILE *f, qz_error *err)
@@ -203,9 +206,10 @@ int cmd_table(int argc, char **argv)
     qz_context *ctx = NULL;
     qz_table *table = NULL;
     rc = QZ_EXIT_OK;
-    if (!ok)
-        rc = qz_report_error(&(qz_error){.status = QZ_ERR_NOMEM, .message = "out of memory"});
-    else if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK ||
+    if (!ok) {
+        qz_cli_nomem(&err);
+        rc = qz_report_error(&err);
+    } else if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK ||
              qz_table_new(&table, rules, &err) != QZ_OK)
         rc = qz_report_error(&err);
     qz_context_free(ctx);

@@ -88,14 +88,14 @@ static void *fail(qz_html_page *p, qz_status st, const char *message)
 {
     if (p && p->st == QZ_OK) {
         p->st = st;
-        snprintf(p->message, sizeof p->message, "%s", message);
+        snprintf(p->message, sizeof p->message, "%s", _(message)); /* marked N_() by callers */
     }
     return NULL;
 }
 
 static void *nomem(qz_html_page *p)
 {
-    return fail(p, QZ_ERR_NOMEM, "out of memory");
+    return fail(p, QZ_ERR_NOMEM, N_("out of memory"));
 }
 
 /* ---- text: UTF-8 that HTML can hold ---- */
@@ -151,7 +151,7 @@ static const char *clean(const char *s, size_t n, char **copy)
 static void set_attr(qz_html_page *p, xmlNodePtr node, const char *name, const char *value)
 {
     if (!node) {
-        fail(p, QZ_ERR_NOMEM, "out of memory");
+        fail(p, QZ_ERR_NOMEM, N_("out of memory"));
         return;
     }
     char *copy;
@@ -164,7 +164,7 @@ static void set_attr(qz_html_page *p, xmlNodePtr node, const char *name, const c
 static void add_text(qz_html_page *p, xmlNodePtr parent, const char *text)
 {
     if (!parent) {
-        fail(p, QZ_ERR_NOMEM, "out of memory");
+        fail(p, QZ_ERR_NOMEM, N_("out of memory"));
         return;
     }
     char *copy;
@@ -183,7 +183,7 @@ static xmlNodePtr add_element(qz_html_page *p, xmlNodePtr parent, const char *na
                               const char *text)
 {
     if (!parent)
-        return fail(p, QZ_ERR_NOMEM, "out of memory");
+        return fail(p, QZ_ERR_NOMEM, N_("out of memory"));
     /* no content here: xmlNewChild would read entities in it; the text is a node of its own */
     xmlNodePtr n = xmlNewChild(parent, NULL, (const xmlChar *)name, NULL);
     if (!n)
@@ -196,7 +196,7 @@ static xmlNodePtr add_element(qz_html_page *p, xmlNodePtr parent, const char *na
 static void add_fragment(qz_html_page *p, xmlNodePtr parent, const char *html, size_t len)
 {
     if (!parent) {
-        fail(p, QZ_ERR_NOMEM, "out of memory");
+        fail(p, QZ_ERR_NOMEM, N_("out of memory"));
         return;
     }
     char *copy;
@@ -209,7 +209,7 @@ static void add_fragment(qz_html_page *p, xmlNodePtr parent, const char *html, s
         len = strlen(copy);
     if (len > INT_MAX) {
         free(copy);
-        fail(p, QZ_ERR_INTERNAL, "an HTML fragment larger than 2 GiB");
+        fail(p, QZ_ERR_INTERNAL, N_("an HTML fragment larger than 2 GiB"));
         return;
     }
     /* the document's encoding (UTF-8) is the fragment's; libxml2 reports nothing (NOERROR,
@@ -228,7 +228,7 @@ static void add_fragment(qz_html_page *p, xmlNodePtr parent, const char *html, s
         if (e == XML_ERR_NO_MEMORY)
             nomem(p);
         else
-            fail(p, QZ_ERR_INTERNAL, "libxml2 could not parse an HTML fragment");
+            fail(p, QZ_ERR_INTERNAL, N_("libxml2 could not parse an HTML fragment"));
     } else if (list && !xmlAddChildList(parent, list)) {
         xmlFreeNodeList(list);
         nomem(p);
@@ -328,12 +328,12 @@ static xmlNodePtr svg_new(qz_html_page *p, unsigned width, unsigned height)
 static xmlNodePtr add_svg(qz_html_page *p, xmlNodePtr parent, xmlNodePtr svg, const char *alt)
 {
     if (!svg)
-        return fail(p, QZ_ERR_NOMEM, "out of memory");
+        return fail(p, QZ_ERR_NOMEM, N_("out of memory"));
     size_t k = 0;
     while (k < p->nsvgs && p->svgs[k] != svg->doc)
         k++;
     if (k == p->nsvgs || svg != xmlDocGetRootElement(p->svgs[k]))
-        return fail(p, QZ_ERR_INTERNAL, "an SVG picture not made by qz_html_svg_new");
+        return fail(p, QZ_ERR_INTERNAL, N_("an SVG picture not made by qz_html_svg_new"));
     xmlDocPtr d = p->svgs[k];
     p->svgs[k] = p->svgs[--p->nsvgs];
     /* the picture as XML, then as a URI: every byte but letters, digits and -_.!~*'() escaped
@@ -457,7 +457,7 @@ static int sink_write(void *ctx, const char *buf, int len)
 qz_status qz_html_page_write(qz_html_page *p, FILE *out, qz_error *err)
 {
     if (p->st != QZ_OK)
-        return qz_fail(err, p->st, NULL, 0, 0, "%s", p->message);
+        return qz_fail(err, p->st, NULL, 0, 0, QZ_VERBATIM, p->message);
     handlers h = quiet();
     sink s = {.f = out};
     /* no encoder: the tree's UTF-8 goes out as it is (the HTML serialiser escapes & < > and
