@@ -5,9 +5,11 @@
 #   make sanitize   the whole test suite built with -fsanitize=address,undefined
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
+#                   (the command in BINDIR, its manual page qzreport(1) in MANDIR/man1)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 # Build folder and binary: `make sanitize` builds into another folder, so that the two builds
@@ -47,7 +49,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 .PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean FORCE
 
-all: $(BIN)
+all: $(BIN) $(B)/qzreport.1
 
 # ---- the two commands of README.md ----
 
@@ -124,6 +126,18 @@ $(B)/libqzreport.a: $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(B)/libqzreport.a
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(B)/libqzreport.a $(QZ_LIBS) -o $@
 
+# The manual page qzreport(1), rendered from its scdoc source by scdoc (Debian package scdoc).
+# It is dated by the last commit of the source (scdoc reads SOURCE_DATE_EPOCH; one set in the
+# environment wins), so that every build makes the same bytes; outside git, by the build's day.
+MAN_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct -- doc/qzreport.1.scd 2>/dev/null))
+
+$(B)/qzreport.1: doc/qzreport.1.scd
+	@mkdir -p $(@D)
+	@command -v scdoc >/dev/null || \
+	    { echo "qzreport: scdoc is missing (Debian package scdoc): make deps" >&2; exit 2; }
+	$(if $(MAN_EPOCH),SOURCE_DATE_EPOCH=$(MAN_EPOCH)) scdoc <$< >$@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
 # ---- tests ----
 
 $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
@@ -171,12 +185,15 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN)
+install: $(BIN) $(B)/qzreport.1
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(B)/qzreport.1 $(DESTDIR)$(MANDIR)/man1/qzreport.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
+	rm -f $(DESTDIR)$(MANDIR)/man1/qzreport.1
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport
