@@ -47,7 +47,8 @@ CLI_OBJ  = $(CLI_SRC:src/%.c=$(B)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean FORCE
+.PHONY: all run check test unit e2e man-check install-check sanitize tsan fuzz fuzz-run bench deps \
+        install uninstall clean FORCE
 
 all: $(BIN) $(B)/qzreport.1
 
@@ -145,7 +146,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e
+test: unit e2e man-check install-check
 
 unit: $(UNIT_BIN)
 	@failed=0; for t in $(UNIT_BIN); do ./$$t || failed=1; done; \
@@ -154,6 +155,26 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	@sh tests/e2e/run.sh ./$(BIN)
 	@sh tests/e2e/expect.sh ./$(BIN)
+
+# The manual page against the binary's help: every command, option, format and check rule.
+man-check: $(BIN) $(B)/qzreport.1
+	@sh tests/man_check.sh ./$(BIN) $(B)/qzreport.1
+
+# make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
+# say, and make uninstall takes away every file it put there.
+install-check: $(BIN) $(B)/qzreport.1
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
+	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
+	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
+	 [ -x "$$d$(BINDIR)/qzreport" ] || { echo "install: FAILED: no $(BINDIR)/qzreport"; exit 1; }; \
+	 [ -n "$$(find "$$d$(MANDIR)/man1/qzreport.1" -perm 644 2>/dev/null)" ] && \
+	 cmp -s $(B)/qzreport.1 "$$d$(MANDIR)/man1/qzreport.1" || \
+	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
+	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
+	     { echo "install: FAILED: make uninstall"; exit 1; }; \
+	 left=$$(find "$$d" -type f | sed "s|^$$d||"); \
+	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
+	 echo "install: $(BINDIR)/qzreport and $(MANDIR)/man1/qzreport.1 installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
