@@ -5,11 +5,14 @@
 #   make sanitize   the whole test suite built with -fsanitize=address,undefined
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
+#                   (the command in BINDIR, its manual page qzreport(1) in MANDIR/man1,
+#                   the message catalogs in LOCALEDIR)
 #   make pot        po/qzreport.pot from the sources; make po-update merges it into po/zh_CN.po;
 #                   make po-check (part of the tests) says whether both are complete
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR   ?=
 
@@ -58,10 +61,10 @@ MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
 POT_LATER =
 POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
-.PHONY: all run check test unit e2e sanitize tsan fuzz fuzz-run bench deps install uninstall clean \
-        pot po-update po-check FORCE
+.PHONY: all run check test unit e2e man-check install-check sanitize tsan fuzz fuzz-run bench deps \
+        install uninstall clean pot po-update po-check FORCE
 
-all: $(BIN) $(MO)
+all: $(BIN) $(MO) $(B)/qzreport.1
 
 # ---- the two commands of README.md ----
 
@@ -164,6 +167,18 @@ po-update:
 po-check:
 	@sh tools/po.sh check $(POT_SRC)
 
+# The manual page qzreport(1), rendered from its scdoc source by scdoc (Debian package scdoc).
+# It is dated by the last commit of the source (scdoc reads SOURCE_DATE_EPOCH; one set in the
+# environment wins), so that every build makes the same bytes; outside git, by the build's day.
+MAN_EPOCH = $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct -- doc/qzreport.1.scd 2>/dev/null))
+
+$(B)/qzreport.1: doc/qzreport.1.scd
+	@mkdir -p $(@D)
+	@command -v scdoc >/dev/null || \
+	    { echo "qzreport: scdoc is missing (Debian package scdoc): make deps" >&2; exit 2; }
+	$(if $(MAN_EPOCH),SOURCE_DATE_EPOCH=$(MAN_EPOCH)) scdoc <$< >$@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
 # ---- tests ----
 
 $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
@@ -171,7 +186,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e po-check
+test: unit e2e po-check man-check install-check
 
 unit: $(UNIT_BIN) $(MO)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -182,6 +197,26 @@ unit: $(UNIT_BIN) $(MO)
 e2e: $(BIN) $(MO)
 	@QZREPORT_LOCALEDIR="$(CURDIR)/$(B)/locale" sh tests/e2e/run.sh ./$(BIN)
 	@sh tests/e2e/expect.sh ./$(BIN)
+
+# The manual page against the binary's help: every command, option, format and check rule.
+man-check: $(BIN) $(B)/qzreport.1
+	@sh tests/man_check.sh ./$(BIN) $(B)/qzreport.1
+
+# make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
+# say, and make uninstall takes away every file it put there.
+install-check: $(BIN) $(B)/qzreport.1
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
+	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
+	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
+	 [ -x "$$d$(BINDIR)/qzreport" ] || { echo "install: FAILED: no $(BINDIR)/qzreport"; exit 1; }; \
+	 [ -n "$$(find "$$d$(MANDIR)/man1/qzreport.1" -perm 644 2>/dev/null)" ] && \
+	 cmp -s $(B)/qzreport.1 "$$d$(MANDIR)/man1/qzreport.1" || \
+	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
+	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
+	     { echo "install: FAILED: make uninstall"; exit 1; }; \
+	 left=$$(find "$$d" -type f | sed "s|^$$d||"); \
+	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
+	 echo "install: $(BINDIR)/qzreport and $(MANDIR)/man1/qzreport.1 installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
@@ -213,9 +248,11 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN) $(MO)
+install: $(BIN) $(MO) $(B)/qzreport.1
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(B)/qzreport.1 $(DESTDIR)$(MANDIR)/man1/qzreport.1
 	for l in $(LINGUAS); do \
 	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/qzreport.mo \
@@ -224,6 +261,7 @@ install: $(BIN) $(MO)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
+	rm -f $(DESTDIR)$(MANDIR)/man1/qzreport.1
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo; done
 
 clean:
