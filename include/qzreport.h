@@ -602,6 +602,10 @@ qz_status qz_compare_render_json(const qz_compare *c, const qz_rules *rules, qz_
                                  FILE *out, qz_error *err);
 qz_status qz_compare_render_tsv(const qz_compare *c, const qz_rules *rules, qz_lang lang,
                                 FILE *out, qz_error *err);
+/* A standalone page (UTF-8, inline stylesheet, no script): the same tables as the Markdown,
+ * and for each key both years state a bar chart, older above newer, as an SVG picture. */
+qz_status qz_compare_render_html(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                 FILE *out, qz_error *err);
 
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */

@@ -13,9 +13,9 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 
 static const qz_option options[] = {
-    {'f', "format", "FORMAT", N_("markdown (default), yaml, json or tsv"), QZ_OPT_STRING,
+    {'f', "format", "FORMAT", N_("markdown (default), yaml, json, tsv or html"), QZ_OPT_STRING,
      &opt_format},
-    {0, "lang", "LANG", N_("markdown: labels in zh (default) or en"), QZ_OPT_STRING, &opt_lang},
+    {0, "lang", "LANG", N_("labels in zh (default) or en (markdown, html)"), QZ_OPT_STRING, &opt_lang},
     {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
@@ -27,7 +27,7 @@ static const qz_option options[] = {
 const qz_command_help qz_compare_help = {
     .name = "compare",
     .usage = "[OPTIONS] OLD NEW",
-    .oneline = N_("two years of one body, key by key (Markdown, YAML, JSON, TSV)"),
+    .oneline = N_("two years of one body, key by key (Markdown, YAML, JSON, TSV, HTML)"),
     .summary = N_("Compare two reports of the same body, usually consecutive years: each key's\n"
                "value in both, the change and the change in %, the keys only one states, and\n"
                "each stated rate checked against its counts in both years. The older report\n"
@@ -39,6 +39,7 @@ const qz_command_help qz_compare_help = {
                "            change_pct, approximate), rates (key, older, newer)\n"
                "  json      the same fields as one JSON object\n"
                "  tsv       a header line, then a line per key\n"
+               "  html      a standalone page: the tables, and a bar chart per key (SVG)\n"
                "A change is given when both years state a single value of the same kind; a\n"
                "percent's change is in percentage points and has no change in %. Reports of\n"
                "different bodies give a warning on stderr, and are compared all the same.\n"),
@@ -58,6 +59,8 @@ static renderer pick_renderer(const char *format)
         return qz_compare_render_json;
     if (strcmp(format, "tsv") == 0)
         return qz_compare_render_tsv;
+    if (strcmp(format, "html") == 0)
+        return qz_compare_render_html;
     return NULL;
 }
 
@@ -112,7 +115,7 @@ int cmd_compare(int argc, char **argv)
         return rc;
     renderer render = pick_renderer(opt_format);
     if (!render)
-        return qz_usage_error(&qz_compare_help, "unknown format '%s' (markdown, yaml, json, tsv)",
+        return qz_usage_error(&qz_compare_help, "unknown format '%s' (markdown, yaml, json, tsv, html)",
                               opt_format);
     if (opt_lang && strcmp(opt_lang, "zh") && strcmp(opt_lang, "en"))
         return qz_usage_error(&qz_compare_help, "unknown language '%s' (zh, en)", opt_lang);

@@ -65,26 +65,13 @@ static void put_year(const tree *t, bool newer, qz_buf *b)
     qz_compare_year_text(t->c, newer, t->lang, b);
 }
 
-static void put_span(qz_buf *b, const qz_report *r, qz_span s)
-{
-    qz_buf_append(b, r->doc->text + s.start, s.len);
-}
-
 static void add_title(tree *t, cmark_node *doc)
 {
-    const qz_compare *c = t->c;
     cmark_node *h = add(t, doc, CMARK_NODE_HEADING);
     if (h)
         cmark_node_set_heading_level(h, 1);
     qz_buf b = {0};
-    /* the body both name (or the one that names it); none when they differ */
-    const qz_report *from = c->newer->outline->header.body.len ? c->newer : c->older;
-    const qz_span body = c->same_body ? from->outline->header.body : (qz_span){0};
-    put_span(&b, from, body);
-    qz_buf_puts(&b, label(t, body.len ? QZ_CL_TITLE : QZ_CL_TITLE_NO_BODY));
-    put_year(t, false, &b);
-    qz_buf_puts(&b, label(t, QZ_CL_AND));
-    put_year(t, true, &b);
+    qz_compare_title_text(t->c, t->lang, &b);
     add_buf(t, h, &b);
 }
 
@@ -106,13 +93,8 @@ static void add_files(tree *t, cmark_node *doc)
 
 static void add_different_bodies(tree *t, cmark_node *doc)
 {
-    const qz_compare *c = t->c;
     qz_buf b = {0};
-    qz_buf_puts(&b, label(t, QZ_CL_DIFFERENT));
-    put_span(&b, c->older, c->older->outline->header.body);
-    qz_buf_puts(&b, label(t, QZ_CL_SEP));
-    put_span(&b, c->newer, c->newer->outline->header.body);
-    qz_buf_puts(&b, label(t, QZ_CL_END));
+    qz_compare_bodies_text(t->c, t->lang, &b);
     add_buf(t, add(t, doc, CMARK_NODE_PARAGRAPH), &b);
 }
 
@@ -296,14 +278,6 @@ static void add_rates(tree *t, cmark_node *doc)
     }
 }
 
-static size_t count_rows(const qz_compare *c, bool older, bool newer)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < c->nrows; i++)
-        n += (c->rows[i].older != NULL) == older && (c->rows[i].newer != NULL) == newer;
-    return n;
-}
-
 cmark_node *qz_compare_tree(const qz_compare *c, const qz_rules *rules, qz_lang lang)
 {
     tree t = {.c = c, .rules = rules, .lang = lang, .ok = true};
@@ -317,11 +291,11 @@ cmark_node *qz_compare_tree(const qz_compare *c, const qz_rules *rules, qz_lang 
     if (!c->nrows) {
         add_text(&t, add(&t, doc, CMARK_NODE_PARAGRAPH), label(&t, QZ_CL_NOTHING));
     }
-    if (count_rows(c, true, true))
+    if (qz_compare_has_rows(c, true, true))
         add_both(&t, doc);
-    if (count_rows(c, true, false))
+    if (qz_compare_has_rows(c, true, false))
         add_one_year(&t, doc, false);
-    if (count_rows(c, false, true))
+    if (qz_compare_has_rows(c, false, true))
         add_one_year(&t, doc, true);
     if (c->nrates)
         add_rates(&t, doc);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compare_text.h"
+#include "labels.h"
 
 static const char *const labels[QZ_CL_COUNT][2] = {
     [QZ_CL_TITLE] = {"工作报告对比：", " reports compared: "},
@@ -24,6 +25,7 @@ static const char *const labels[QZ_CL_COUNT][2] = {
     [QZ_CL_LINE] = {"行", "Line"},
     [QZ_CL_CHANGE] = {"变化", "Change"},
     [QZ_CL_CHANGE_PCT] = {"变化率", "Change %"},
+    [QZ_CL_CHART] = {"图示", "Chart"},
     [QZ_CL_CHECK] = {"核对", " check"},
     [QZ_CL_CONSISTENT] = {"一致", "consistent"},
     [QZ_CL_INCONSISTENT] = {"不一致", "inconsistent"},
@@ -57,13 +59,46 @@ void qz_compare_year_text(const qz_compare *c, bool newer, qz_lang lang, qz_buf 
     qz_buf_puts(b, buf);
 }
 
-/* A unit after a value: a percent sign stays against it; points are words. */
+bool qz_compare_has_rows(const qz_compare *c, bool older, bool newer)
+{
+    for (size_t i = 0; i < c->nrows; i++)
+        if ((c->rows[i].older != NULL) == older && (c->rows[i].newer != NULL) == newer)
+            return true;
+    return false;
+}
+
+static void put_span(qz_buf *b, const qz_report *r, qz_span s)
+{
+    qz_buf_append(b, r->doc->text + s.start, s.len);
+}
+
+void qz_compare_title_text(const qz_compare *c, qz_lang lang, qz_buf *b)
+{
+    /* the body both name (or the one that names it); none when they differ */
+    const qz_report *from = c->newer->outline->header.body.len ? c->newer : c->older;
+    const qz_span body = c->same_body ? from->outline->header.body : (qz_span){0};
+    put_span(b, from, body);
+    qz_buf_puts(b, qz_compare_label_text(body.len ? QZ_CL_TITLE : QZ_CL_TITLE_NO_BODY, lang));
+    qz_compare_year_text(c, false, lang, b);
+    qz_buf_puts(b, qz_compare_label_text(QZ_CL_AND, lang));
+    qz_compare_year_text(c, true, lang, b);
+}
+
+void qz_compare_bodies_text(const qz_compare *c, qz_lang lang, qz_buf *b)
+{
+    qz_buf_puts(b, qz_compare_label_text(QZ_CL_DIFFERENT, lang));
+    put_span(b, c->older, c->older->outline->header.body);
+    qz_buf_puts(b, qz_compare_label_text(QZ_CL_SEP, lang));
+    put_span(b, c->newer, c->newer->outline->header.body);
+    qz_buf_puts(b, qz_compare_label_text(QZ_CL_END, lang));
+}
+
+/* A unit after a value: the report's word, a percent sign against it; points as words. */
 static void put_unit(qz_buf *b, const char *unit, qz_lang lang)
 {
-    if (strcmp(unit, "pp") == 0)
-        qz_buf_puts(b, lang == QZ_LANG_EN ? " pp" : "个百分点");
-    else
-        qz_buf_puts(b, unit);
+    if (strcmp(unit, "pp") == 0 && lang == QZ_LANG_EN)
+        qz_buf_puts(b, " "); /* 1.5 pp */
+    qz_buf_puts(b, qz_label_unit(unit, lang));
 }
 
 void qz_compare_value_text(const qz_quantity *q, qz_lang lang, qz_buf *b)

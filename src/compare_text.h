@@ -25,6 +25,7 @@ typedef enum {
     QZ_CL_LINE,
     QZ_CL_CHANGE,
     QZ_CL_CHANGE_PCT,
+    QZ_CL_CHART,         /* the bar chart's column (HTML) */
     QZ_CL_CHECK,         /* after a year: a rate's consistency column */
     QZ_CL_CONSISTENT,
     QZ_CL_INCONSISTENT,
@@ -34,6 +35,12 @@ typedef enum {
 } qz_compare_label;
 
 const char *qz_compare_label_text(qz_compare_label id, qz_lang lang);
+/* Whether some row is stated by the older report (or not) and by the newer (or not). */
+bool qz_compare_has_rows(const qz_compare *c, bool older, bool newer);
+/* The title: 泓江市人大常委会工作报告对比：2022年与2023年 (the body only when both are one). */
+void qz_compare_title_text(const qz_compare *c, qz_lang lang, qz_buf *b);
+/* The warning of different bodies: 注意：两份报告出自不同机关：A；B。 */
+void qz_compare_bodies_text(const qz_compare *c, qz_lang lang, qz_buf *b);
 /* The heading of a year's column: 2022年 / 2022, or 较早的报告 / older report when unknown. */
 void qz_compare_year_text(const qz_compare *c, bool newer, qz_lang lang, qz_buf *b);
 /* A figure as a reader writes it: 30余件, 约200人, 3至5项 (zh); 30+ 件, about 200 人 (en). */

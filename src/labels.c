@@ -82,10 +82,5 @@ const char *qz_label_unit(const char *unit, qz_lang lang)
 
 const char *qz_label_key(const qz_rules *rules, const char *key, qz_lang lang)
 {
-    if (!rules || !key)
-        return NULL;
-    for (size_t i = 0; i < rules->nmetrics; i++)
-        if (strcmp(rules->metrics[i].key, key) == 0)
-            return lang == QZ_LANG_EN ? rules->metrics[i].en : rules->metrics[i].zh;
-    return NULL;
+    return rules && key ? qz_rules_key_title(rules, key, lang) : NULL;
 }
