@@ -1,6 +1,7 @@
 /* env.c — the figures as shell assignments (QZ_MEETINGS_STANDING_COMMITTEE=10), one per key's
  * first mention, safe to eval or source: names are upper-cased with every other character an
- * underscore, and a value that is not a plain number is single-quoted. A figure that is not
+ * underscore, and a value is written bare when it holds only digits, '.' and '-' (every value
+ * does, a range's 10..20 too), single-quoted otherwise. A figure that is not
  * exact is followed by its qualifier (QZ_LAWS_REVIEWED_NORMATIVE_DOCUMENTS_QUALIFIER=more for
  * 30余件); an exact one has no such line. */
 #include <errno.h>

@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh — makes sure the build's Debian packages are installed (README.md, "Build").
+# deps.sh — makes sure the build's Debian packages are installed (README.md, "The two commands").
 # As root with apt-get: installs what is missing (apt-get update, then apt-get install -y).
 # Otherwise: prints the exact apt-get line and exits 2, so that `make run` stops with a
 # command to copy rather than a compiler error.
