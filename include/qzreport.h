@@ -149,11 +149,11 @@ typedef struct {
     qz_view_fold *folds;       /* where view and text differ, in order */
     size_t nfolds;
     bool traditional;     /* written in traditional script (folded through OpenCC t2s) */
-    /* cp_index[k]: the code points in text[0, k * 64), built by the loader, so that a column
-     * costs a count over at most 64 bytes, however long its line (many findings on one long
-     * line stay linear), and the document never changes once loaded */
-    uint32_t *cp_index;
 } qz_doc;
+/* Only the loader makes a qz_doc (qz_doc_load_bytes, qz_doc_load_file), and only qz_doc_free
+ * releases it: the loader keeps private caches beside the public fields (a position index, so
+ * that a column costs a count over at most 64 bytes however long its line), so a qz_doc is
+ * never declared, allocated or copied by a program, which uses it through the pointer. */
 
 /* Decodes and normalises len bytes. The context's rules (ctx may be NULL: no repairs, no
  * match view) say which lines are headings, so that broken-line repair never joins one. */
