@@ -267,8 +267,10 @@ lib-symbols: $(B)/libqzreport.so
 	@CC="$(CC)" sh tests/lib_symbols.sh $(B)/$(SOREAL) include/qzreport.h $(SONAME)
 
 # make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
-# say, and make uninstall takes away every file it put there.
-install-check: $(BIN) $(B)/qzreport.1
+# say, and the library where LIBDIR, INCLUDEDIR and PKGCONFIGDIR say, usable as README.md's
+# "Library" says (tests/lib_install.sh builds and runs its example against it); make uninstall
+# takes away every file and link it put there.
+install-check: $(BIN) $(B)/qzreport.1 lib
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
 	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
 	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
@@ -276,11 +278,14 @@ install-check: $(BIN) $(B)/qzreport.1
 	 [ -n "$$(find "$$d$(MANDIR)/man1/qzreport.1" -perm 644 2>/dev/null)" ] && \
 	 cmp -s $(B)/qzreport.1 "$$d$(MANDIR)/man1/qzreport.1" || \
 	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
+	 CC="$(CC)" SAN="$(SAN)" sh tests/lib_install.sh "$$d" "$(LIBDIR)" "$(INCLUDEDIR)" \
+	     "$(PKGCONFIGDIR)" "$(VERSION)" $(BIN) || exit 1; \
 	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
 	     { echo "install: FAILED: make uninstall"; exit 1; }; \
 	 left=$$(find "$$d" ! -type d | sed "s|^$$d||"); \
 	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
-	 echo "install: $(BINDIR)/qzreport and $(MANDIR)/man1/qzreport.1 installed and uninstalled"
+	 echo "install: $(BINDIR)/qzreport, $(MANDIR)/man1/qzreport.1 and the library in $(LIBDIR)," \
+	     "$(INCLUDEDIR), $(PKGCONFIGDIR) installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
