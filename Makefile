@@ -6,7 +6,9 @@
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
 #                   (the command in BINDIR, its manual page qzreport(1) in MANDIR/man1,
-#                   the message catalogs in LOCALEDIR)
+#                   the message catalogs in LOCALEDIR, the library libqzreport.so and
+#                   libqzreport.a in LIBDIR, qzreport.h in INCLUDEDIR, qzreport.pc in
+#                   PKGCONFIGDIR)
 #   make pot        po/qzreport.pot from the sources; make po-update merges it into po/zh_CN.po;
 #                   make po-check (part of the tests) says whether both are complete
 
@@ -14,7 +16,21 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DESTDIR   ?=
+
+# The library's version, read from include/qzreport.h (QZ_VERSION_MAJOR, _MINOR, _PATCH): the
+# shared library's real name carries all three, its soname the major number.
+qz_version_part = $(shell sed -n 's/^.define QZ_VERSION_$(1) *\([0-9][0-9]*\)$$/\1/p' include/qzreport.h)
+VERSION_MAJOR := $(call qz_version_part,MAJOR)
+VERSION       := $(VERSION_MAJOR).$(call qz_version_part,MINOR).$(call qz_version_part,PATCH)
+SONAME        = libqzreport.so.$(VERSION_MAJOR)
+SOREAL        = libqzreport.so.$(VERSION)
+ifneq ($(words $(subst ., ,$(VERSION))),3)
+$(error include/qzreport.h: no QZ_VERSION_MAJOR, _MINOR and _PATCH numbers (version '$(VERSION)'))
+endif
 
 # Build folder and binary: `make sanitize` builds into another folder, so that the two builds
 # never mix objects.
@@ -33,8 +49,13 @@ SAN      ?=
 QZ_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic $(WERROR) $(SAN) -D_POSIX_C_SOURCE=200809L \
             -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS) opencc) \
             $(if $(OPENCC_SONAME),-DQZ_OPENCC_SONAME='"$(OPENCC_SONAME)"')
-# libcsv has no pkg-config file: its header and library are in the system's paths.
-QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) -lcsv -ldl -pthread
+# The library's objects are built once for both the archive and the shared library: position-
+# independent, and with every symbol hidden but the functions qzreport.h marks QZ_EXPORT.
+LIB_CFLAGS = -fPIC -fvisibility=hidden
+# libcsv has no pkg-config file: its header and library are in the system's paths. (qzreport.pc
+# lists the same for a static link: PKGS as Requires.private, the others as Libs.private.)
+LIBS_PRIVATE = -lcsv -ldl -pthread
+QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) $(LIBS_PRIVATE)
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 
 # The data files built into the binary, in the order they are loaded.
@@ -61,10 +82,14 @@ MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
 POT_LATER =
 POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
-.PHONY: all run check test unit e2e man-check install-check sanitize tsan fuzz fuzz-run bench deps \
-        install uninstall clean pot po-update po-check FORCE
+.PHONY: all lib run check test unit e2e man-check lib-symbols install-check sanitize tsan fuzz \
+        fuzz-run bench deps install uninstall clean pot po-update po-check FORCE
 
-all: $(BIN) $(MO) $(B)/qzreport.1
+all: $(BIN) $(MO) $(B)/qzreport.1 lib
+
+# The library (README.md, "Library"): the archive, the shared library with its two links, and
+# its pkg-config file.
+lib: $(B)/libqzreport.a $(B)/libqzreport.so $(B)/qzreport.pc
 
 # ---- the two commands of README.md ----
 
@@ -106,18 +131,22 @@ $(B)/bench-stages: bench/stages.c $(B)/libqzreport.a $(B)/flags
 # Objects depend on the flags they were built with: changing WERROR or SAN rebuilds them.
 $(B)/flags: FORCE
 	@mkdir -p $(B)
-	@echo '$(CC) $(QZ_CFLAGS) $(CFLAGS)' | cmp -s - $@ || echo '$(CC) $(QZ_CFLAGS) $(CFLAGS)' > $@
+	@echo '$(CC) $(QZ_CFLAGS) $(CFLAGS) lib: $(LIB_CFLAGS)' | cmp -s - $@ || \
+	    echo '$(CC) $(QZ_CFLAGS) $(CFLAGS) lib: $(LIB_CFLAGS)' > $@
+
+# The library's objects (the CLI's are built by the same rules without LIB_CFLAGS).
+$(LIB_OBJ): QZ_OBJ_CFLAGS = $(LIB_CFLAGS)
 
 $(B)/%.o: src/%.c $(B)/flags
 	@mkdir -p $(@D)
-	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(QZ_CFLAGS) $(QZ_OBJ_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/data.c: $(DATA) tools/embed.sh
 	@mkdir -p $(B)
 	sh tools/embed.sh $@ $(DATA)
 
 $(B)/data.o: $(B)/data.c $(B)/flags
-	$(CC) $(QZ_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(QZ_CFLAGS) $(QZ_OBJ_CFLAGS) $(CFLAGS) -c $< -o $@
 
 # The built-in rules, loaded and compiled at build time (README.md, "Rules"): the generator
 # reads data/*.yaml as embedded above, so that a mistake in them fails the build with
@@ -132,12 +161,42 @@ $(B)/rules_image.c: $(B)/tools/rules_image
 	$(B)/tools/rules_image $@
 
 $(B)/rules_image.o: $(B)/rules_image.c $(B)/flags
-	$(CC) $(QZ_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(QZ_CFLAGS) $(QZ_OBJ_CFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/libqzreport.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# The shared library, from the same objects: its real name, then the soname link (what programs
+# record and the dynamic loader looks for) and the development link (what -lqzreport finds).
+# --no-undefined: every library it needs is named here, so that a program needs only -lqzreport.
+$(B)/$(SOREAL): $(LIB_OBJ)
+	$(CC) $(SAN) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--no-undefined \
+	    $(LIB_OBJ) $(QZ_LIBS) -o $@
+
+$(B)/$(SONAME): $(B)/$(SOREAL)
+	ln -sf $(SOREAL) $@
+
+$(B)/libqzreport.so: $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# qzreport.pc for PREFIX, LIBDIR and INCLUDEDIR (in terms of ${prefix} where they are under it):
+# a change of those rebuilds it.
+$(B)/pcdirs: FORCE
+	@mkdir -p $(B)
+	@echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' | cmp -s - $@ || \
+	    echo '$(PREFIX) $(LIBDIR) $(INCLUDEDIR) $(VERSION)' > $@
+
+$(B)/qzreport.pc: qzreport.pc.in $(B)/pcdirs
+	sed -e 's|@PREFIX@|$(PREFIX)|g' \
+	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' -e 's|@REQUIRES_PRIVATE@|$(PKGS)|g' \
+	    -e 's|@LIBS_PRIVATE@|$(LIBS_PRIVATE)|g' $< >$@.tmp
+	mv $@.tmp $@
+
+# The command links the archive: it runs from the build folder as it is, needs no libqzreport.so
+# where it is installed, and may call the library's internal functions.
 $(BIN): $(CLI_OBJ) $(B)/libqzreport.a
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) $(LDFLAGS) $(CLI_OBJ) $(B)/libqzreport.a $(QZ_LIBS) -o $@
 
@@ -186,7 +245,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e po-check man-check install-check
+test: unit e2e po-check man-check lib-symbols install-check
 
 unit: $(UNIT_BIN) $(MO)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -202,9 +261,16 @@ e2e: $(BIN) $(MO)
 man-check: $(BIN) $(B)/qzreport.1
 	@sh tests/man_check.sh ./$(BIN) $(B)/qzreport.1
 
+# The shared library exports the functions qzreport.h declares, all of them and nothing else,
+# under its soname.
+lib-symbols: $(B)/libqzreport.so
+	@CC="$(CC)" sh tests/lib_symbols.sh $(B)/$(SOREAL) include/qzreport.h $(SONAME)
+
 # make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
-# say, and make uninstall takes away every file it put there.
-install-check: $(BIN) $(B)/qzreport.1
+# say, and the library where LIBDIR, INCLUDEDIR and PKGCONFIGDIR say, usable as README.md's
+# "Library" says (tests/lib_install.sh builds and runs its example against it); make uninstall
+# takes away every file and link it put there.
+install-check: $(BIN) $(B)/qzreport.1 lib
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
 	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
 	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
@@ -212,11 +278,14 @@ install-check: $(BIN) $(B)/qzreport.1
 	 [ -n "$$(find "$$d$(MANDIR)/man1/qzreport.1" -perm 644 2>/dev/null)" ] && \
 	 cmp -s $(B)/qzreport.1 "$$d$(MANDIR)/man1/qzreport.1" || \
 	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
+	 CC="$(CC)" SAN="$(SAN)" sh tests/lib_install.sh "$$d" "$(LIBDIR)" "$(INCLUDEDIR)" \
+	     "$(PKGCONFIGDIR)" "$(VERSION)" $(BIN) || exit 1; \
 	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
 	     { echo "install: FAILED: make uninstall"; exit 1; }; \
-	 left=$$(find "$$d" -type f | sed "s|^$$d||"); \
+	 left=$$(find "$$d" ! -type d | sed "s|^$$d||"); \
 	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
-	 echo "install: $(BINDIR)/qzreport and $(MANDIR)/man1/qzreport.1 installed and uninstalled"
+	 echo "install: $(BINDIR)/qzreport, $(MANDIR)/man1/qzreport.1 and the library in $(LIBDIR)," \
+	     "$(INCLUDEDIR), $(PKGCONFIGDIR) installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
@@ -248,7 +317,7 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN) $(MO) $(B)/qzreport.1
+install: $(BIN) $(MO) $(B)/qzreport.1 lib
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
 	install -d $(DESTDIR)$(MANDIR)/man1
@@ -258,11 +327,24 @@ install: $(BIN) $(MO) $(B)/qzreport.1
 	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/qzreport.mo \
 	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo || exit 1; \
 	done
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 755 $(B)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SOREAL)
+	ln -sf $(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libqzreport.so
+	install -m 644 $(B)/libqzreport.a $(DESTDIR)$(LIBDIR)/libqzreport.a
+	install -m 644 include/qzreport.h $(DESTDIR)$(INCLUDEDIR)/qzreport.h
+	install -m 644 $(B)/qzreport.pc $(DESTDIR)$(PKGCONFIGDIR)/qzreport.pc
+	@# the dynamic loader's cache, when installing for real as root
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then \
+	    echo ldconfig; ldconfig; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
 	rm -f $(DESTDIR)$(MANDIR)/man1/qzreport.1
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo; done
+	rm -f $(DESTDIR)$(LIBDIR)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libqzreport.so $(DESTDIR)$(LIBDIR)/libqzreport.a
+	rm -f $(DESTDIR)$(INCLUDEDIR)/qzreport.h $(DESTDIR)$(PKGCONFIGDIR)/qzreport.pc
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport

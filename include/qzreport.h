@@ -1,7 +1,25 @@
 /* qzreport.h — the one public header of libqzreport, the library behind the qzreport command.
- * Ownership: every object a qz_*_new or qz_*_load function returns belongs to the caller, who
- * releases it with the matching qz_*_free (which accepts NULL); byte offsets and spans handed out
- * by a stage point into the qz_doc's text and stay valid until that qz_doc is freed. */
+ * Build against the installed library with `pkg-config --cflags --libs qzreport` (README.md,
+ * "Library"). Only the functions declared here are the library's interface (and its exported
+ * symbols); everything else in libqzreport is private to it.
+ *
+ * Ownership, in one place:
+ * - Every object a qz_*_new or qz_*_load function returns belongs to the caller, who releases
+ *   it with the matching qz_*_free (which accepts NULL); a qz_report with qz_report_clear.
+ * - Every buffer the library hands back through a char ** (qz_file_read's bytes, qz_fix_apply's
+ *   and qz_fix_bytes's out) belongs to the caller, who releases it with qz_free (which accepts
+ *   NULL): a program need not share the library's allocator.
+ * - Byte offsets and spans handed out by a stage point into the qz_doc's text and stay valid
+ *   until that qz_doc is freed; a stage's result (qz_outline, qz_metrics, qz_check) must not
+ *   outlive the qz_doc it was made from.
+ * - Strings borrowed from a qz_rules, valid until qz_rules_free and never freed by the caller:
+ *   metric keys (qz_quantity.key, qz_rate.key, qz_rate.denominator_key, qz_compare_row.key,
+ *   qz_compare_rate.key, qz_rules_key), units (qz_quantity.unit), check rule ids and texts
+ *   (qz_diag.rule, every field of a qz_check_rule), and what qz_rules_key_title returns. So a
+ *   report's results (qz_metrics, qz_check, qz_compare, qz_table) must not outlive the rules
+ *   they were made with. A context's warnings (qz_context_warning) are the context's.
+ * - The names the library returns (qz_encoding_name, qz_part_kind_name, qz_where_name,
+ *   qz_severity_name, qz_qualifier_name, qz_header.level, qz_version) are static strings. */
 #ifndef QZREPORT_H
 #define QZREPORT_H
 
@@ -14,7 +32,37 @@
 extern "C" {
 #endif
 
-#define QZ_VERSION "0.1.0"
+/* Marks the library's interface: libqzreport is built with -fvisibility=hidden, so only the
+ * functions declared here with QZ_EXPORT are exported by libqzreport.so
+ * (tests/lib_symbols.sh checks both ways). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define QZ_EXPORT __attribute__((visibility("default")))
+#else
+#define QZ_EXPORT
+#endif
+
+/* ---- version ---- */
+
+/* The version of this header; the shared library's soname carries its major number
+ * (libqzreport.so.0). */
+#define QZ_VERSION_MAJOR 0
+#define QZ_VERSION_MINOR 1
+#define QZ_VERSION_PATCH 0
+#define QZ_VERSION_STR_(n) #n
+#define QZ_VERSION_STR(n) QZ_VERSION_STR_(n)
+/* "0.1.0", built from the three numbers */
+#define QZ_VERSION                                                                             \
+    QZ_VERSION_STR(QZ_VERSION_MAJOR) "." QZ_VERSION_STR(QZ_VERSION_MINOR) "."                  \
+        QZ_VERSION_STR(QZ_VERSION_PATCH)
+
+/* The version of the library that runs ("0.1.0"), which may be newer than the header the
+ * program was built with: a static string. */
+QZ_EXPORT const char *qz_version(void);
+
+/* ---- memory ---- */
+
+/* Releases a buffer the library returned (see "Ownership" above); NULL is ignored. */
+QZ_EXPORT void qz_free(void *p);
 
 /* ---- status and errors (the libyaml way: a status, details in an object the caller prints) ---- */
 
@@ -37,7 +85,7 @@ typedef struct {
 } qz_error;
 
 /* Formats an error for people: "PATH:LINE:COL: message", "PATH: message" or "message". */
-void qz_error_format(const qz_error *err, char *buf, size_t size);
+QZ_EXPORT void qz_error_format(const qz_error *err, char *buf, size_t size);
 
 /* The gettext domain of the messages (qz_error.message, qz_context_warning): the library looks
  * them up with dgettext(QZ_TEXTDOMAIN, …) in the locale's language of messages, and never calls
@@ -62,15 +110,15 @@ typedef struct qz_rules qz_rules;
  * checks both. */
 
 /* The rules built into the binary (data/outline.yaml and friends), every pattern compiled. */
-qz_status qz_rules_new(qz_rules **out, qz_error *err);
+QZ_EXPORT qz_status qz_rules_new(qz_rules **out, qz_error *err);
 /* Adds a user's rules file on top of the built-in ones (same schema; lists are appended).
  * After a failure the rules may hold part of the file: free them, do not use them. A context
  * made before rules are added runs every pattern uncached: make contexts afterwards. */
-qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
+QZ_EXPORT qz_status qz_rules_add_file(qz_rules *rules, const char *path, qz_error *err);
 /* Same, from bytes in memory; name is used in error messages. */
-qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml, size_t len,
-                            qz_error *err);
-void qz_rules_free(qz_rules *rules);
+QZ_EXPORT qz_status qz_rules_add_yaml(qz_rules *rules, const char *name, const char *yaml,
+                                      size_t len, qz_error *err);
+QZ_EXPORT void qz_rules_free(qz_rules *rules);
 
 /* ---- a context: what running the rules changes, owned by one thread ---- */
 
@@ -78,9 +126,9 @@ void qz_rules_free(qz_rules *rules);
  * the patterns it runs often, and its warnings. Make one per thread, after the rules are
  * loaded, and pass it to every stage; it may serve any number of reports in turn. */
 typedef struct qz_context qz_context;
-qz_status qz_context_new(qz_context **out, const qz_rules *rules, qz_error *err);
-void qz_context_free(qz_context *ctx);
-const qz_rules *qz_context_rules(const qz_context *ctx);
+QZ_EXPORT qz_status qz_context_new(qz_context **out, const qz_rules *rules, qz_error *err);
+QZ_EXPORT void qz_context_free(qz_context *ctx);
+QZ_EXPORT const qz_rules *qz_context_rules(const qz_context *ctx);
 
 /* Patterns run under PCRE2 match and depth limits, so that a user's pattern with
  * catastrophic backtracking ((a+)+$) cannot hang a run: a pattern that hits them is treated as
@@ -88,8 +136,8 @@ const qz_rules *qz_context_rules(const qz_context *ctx);
  * kept here for the caller to print. */
 #define QZ_MATCH_LIMIT 1000000
 #define QZ_DEPTH_LIMIT 100000
-size_t qz_context_warning_count(const qz_context *ctx);
-const char *qz_context_warning(const qz_context *ctx, size_t i);
+QZ_EXPORT size_t qz_context_warning_count(const qz_context *ctx);
+QZ_EXPORT const char *qz_context_warning(const qz_context *ctx, size_t i);
 
 /* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
 
@@ -149,51 +197,53 @@ typedef struct {
     qz_view_fold *folds;       /* where view and text differ, in order */
     size_t nfolds;
     bool traditional;     /* written in traditional script (folded through OpenCC t2s) */
-    /* cp_index[k]: the code points in text[0, k * 64), built by the loader, so that a column
-     * costs a count over at most 64 bytes, however long its line (many findings on one long
-     * line stay linear), and the document never changes once loaded */
-    uint32_t *cp_index;
 } qz_doc;
+/* Only the loader makes a qz_doc (qz_doc_load_bytes, qz_doc_load_file), and only qz_doc_free
+ * releases it: the loader keeps private caches beside the public fields (a position index, so
+ * that a column costs a count over at most 64 bytes however long its line), so a qz_doc is
+ * never declared, allocated or copied by a program, which uses it through the pointer. */
 
 /* Decodes and normalises len bytes. The context's rules (ctx may be NULL: no repairs, no
  * match view) say which lines are headings, so that broken-line repair never joins one. */
-qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes, size_t len,
-                            qz_encoding encoding, qz_context *ctx, qz_error *err);
-/* Reads a whole file ("-" reads standard input) into *bytes (malloc'd, NUL-terminated), within
- * QZ_MAX_INPUT_BYTES. */
-qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err);
+QZ_EXPORT qz_status qz_doc_load_bytes(qz_doc **out, const char *source, const char *bytes,
+                                      size_t len, qz_encoding encoding, qz_context *ctx,
+                                      qz_error *err);
+/* Reads a whole file ("-" reads standard input) into *bytes (NUL-terminated; *len bytes without
+ * the NUL), within QZ_MAX_INPUT_BYTES. The caller releases *bytes with qz_free. */
+QZ_EXPORT qz_status qz_file_read(const char *path, char **bytes, size_t *len, qz_error *err);
 /* Reads a whole file ("-" reads standard input) and loads it as above. */
-qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
-                           qz_context *ctx, qz_error *err);
-void qz_doc_free(qz_doc *doc);
+QZ_EXPORT qz_status qz_doc_load_file(qz_doc **out, const char *path, qz_encoding encoding,
+                                     qz_context *ctx, qz_error *err);
+QZ_EXPORT void qz_doc_free(qz_doc *doc);
 
 /* Turns a byte offset in doc->text into the original 1-based line and 1-based column (in
  * Unicode code points). Like every function that takes a const qz_doc *, it only reads it:
  * threads may share a loaded document for reading. */
-void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
+QZ_EXPORT void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *column);
 /* The 1-based original line that holds offset. */
-size_t qz_doc_line(const qz_doc *doc, size_t offset);
+QZ_EXPORT size_t qz_doc_line(const qz_doc *doc, size_t offset);
 /* Where the span [start, end) ends: the line of its last character and the column just past
  * it. (qz_doc_position(end) would give the next line's column 1 for a span that ends a line
  * the loader joined to the next.) */
-void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line, size_t *column);
+QZ_EXPORT void qz_doc_span_end(const qz_doc *doc, size_t start, size_t end, size_t *line,
+                               size_t *column);
 /* Original line `line` (1-based) as [*start, *end) of doc->text, without its line end; a line
  * joined to the next ends where the next one starts. */
-void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end);
+QZ_EXPORT void qz_doc_line_bounds(const qz_doc *doc, size_t line, size_t *start, size_t *end);
 /* The offset in doc->src of the byte at offset in doc->text (a joined line's first byte maps
  * past the removed line break). */
-size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);
+QZ_EXPORT size_t qz_doc_source_offset(const qz_doc *doc, size_t offset);
 
 /* The offset in doc->text of offset `v` of doc->view. A start maps to the first byte of what
  * was folded into it; an end (`end` true: v is just past a span) to just past it. */
-size_t qz_doc_text_offset(const qz_doc *doc, size_t v, bool end);
+QZ_EXPORT size_t qz_doc_text_offset(const qz_doc *doc, size_t v, bool end);
 /* The span [*start, *start + *len) of doc->view as a span of doc->text, in place (an empty span
  * stays empty). */
-void qz_doc_text_span(const qz_doc *doc, size_t *start, size_t *len);
+QZ_EXPORT void qz_doc_text_span(const qz_doc *doc, size_t *start, size_t *len);
 
-const char *qz_encoding_name(qz_encoding enc);
+QZ_EXPORT const char *qz_encoding_name(qz_encoding enc);
 /* Parses "utf-8", "utf8", "gb18030", "gbk", "auto"; returns false for anything else. */
-bool qz_encoding_parse(const char *name, qz_encoding *out);
+QZ_EXPORT bool qz_encoding_parse(const char *name, qz_encoding *out);
 
 /* ---- stage 2, sections: the outline of parts, numbered sections and topics ---- */
 
@@ -266,13 +316,13 @@ typedef struct {
     size_t ntopics;
 } qz_outline;
 
-qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
-                         qz_error *err);
-void qz_outline_free(qz_outline *outline);
+QZ_EXPORT qz_status qz_outline_new(qz_outline **out, const qz_doc *doc, qz_context *ctx,
+                                   qz_error *err);
+QZ_EXPORT void qz_outline_free(qz_outline *outline);
 
-const char *qz_part_kind_name(qz_part_kind kind);
+QZ_EXPORT const char *qz_part_kind_name(qz_part_kind kind);
 /* The top-level section that holds section i (i itself at the top), or -1 for -1. */
-long qz_outline_top_section(const qz_outline *outline, long i);
+QZ_EXPORT long qz_outline_top_section(const qz_outline *outline, long i);
 
 /* ---- numbers: exact values, never binary floating point ---- */
 
@@ -301,16 +351,16 @@ typedef enum {
 
 /* Writes d exactly as a decimal string ("96.9", "38000", "-0.3", "0.5"), without trailing zeros
  * after the point and without exponent. Returns the length written (snprintf semantics). */
-int qz_decimal_format(qz_decimal d, char *buf, size_t size);
+QZ_EXPORT int qz_decimal_format(qz_decimal d, char *buf, size_t size);
 /* Compares two decimals exactly: <0, 0, >0. */
-int qz_decimal_cmp(qz_decimal a, qz_decimal b);
+QZ_EXPORT int qz_decimal_cmp(qz_decimal a, qz_decimal b);
 /* *out = a - b exactly, at the larger scale; false on overflow. */
-bool qz_decimal_sub(qz_decimal a, qz_decimal b, qz_decimal *out);
+QZ_EXPORT bool qz_decimal_sub(qz_decimal a, qz_decimal b, qz_decimal *out);
 /* part / whole x 100 to one decimal, rounded half away from zero (2 of 3 is 66.7); false when
  * whole is 0 or on overflow. */
-bool qz_decimal_percent(qz_decimal part, qz_decimal whole, qz_decimal *out);
+QZ_EXPORT bool qz_decimal_percent(qz_decimal part, qz_decimal whole, qz_decimal *out);
 
-const char *qz_qualifier_name(qz_qualifier q); /* "exact", "more", … */
+QZ_EXPORT const char *qz_qualifier_name(qz_qualifier q); /* "exact", "more", … */
 
 /* ---- stage 3, metrics: every quantity, the ones rules name, and linked rates ---- */
 
@@ -322,7 +372,7 @@ typedef enum {
     QZ_WHERE_CLOSING
 } qz_where;
 
-const char *qz_where_name(qz_where w); /* "preamble", "review", … */
+QZ_EXPORT const char *qz_where_name(qz_where w); /* "preamble", "review", … */
 
 typedef struct {
     const char *key;        /* the metric it is (owned by the rules), NULL if none */
@@ -357,9 +407,9 @@ typedef struct {
     size_t nrates;
 } qz_metrics;
 
-qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
-                         qz_context *ctx, qz_error *err);
-void qz_metrics_free(qz_metrics *metrics);
+QZ_EXPORT qz_status qz_metrics_new(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
+                                   qz_context *ctx, qz_error *err);
+QZ_EXPORT void qz_metrics_free(qz_metrics *metrics);
 /* Receives each quantity of a report as soon as its sentence is read (its key, first mention and
  * `also` copy settled), in text order; q lives only during the call. A status other than
  * QZ_OK (err filled) stops the scan, and qz_metrics_stream returns it. */
@@ -367,17 +417,18 @@ typedef qz_status (*qz_quantity_sink)(void *arg, const qz_quantity *q, qz_error 
 /* The same scan as qz_metrics_new, but every quantity goes to sink instead of being kept:
  * *out holds only each key's first mention (items, all with first set) and the rates linked
  * among them. Memory holds one sentence's quantities, however many the text has. */
-qz_status qz_metrics_stream(qz_metrics **out, const qz_doc *doc, const qz_outline *outline,
-                            qz_context *ctx, qz_quantity_sink sink, void *arg, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_stream(qz_metrics **out, const qz_doc *doc,
+                                      const qz_outline *outline, qz_context *ctx,
+                                      qz_quantity_sink sink, void *arg, qz_error *err);
 /* The first mention of key, or NULL. */
-const qz_quantity *qz_metrics_get(const qz_metrics *metrics, const char *key);
+QZ_EXPORT const qz_quantity *qz_metrics_get(const qz_metrics *metrics, const char *key);
 /* Writes a quantity's value: "10", "96.9", "3..5" for a range. */
-int qz_quantity_value(const qz_quantity *q, char *buf, size_t size);
+QZ_EXPORT int qz_quantity_value(const qz_quantity *q, char *buf, size_t size);
 
 /* Whether the rules define a metric with this key (a rate's key included). */
-bool qz_rules_has_key(const qz_rules *rules, const char *key);
+QZ_EXPORT bool qz_rules_has_key(const qz_rules *rules, const char *key);
 /* The i-th metric key, in the rules' order; NULL past the end. */
-const char *qz_rules_key(const qz_rules *rules, size_t i);
+QZ_EXPORT const char *qz_rules_key(const qz_rules *rules, size_t i);
 
 /* ---- the rules as reference (`qzreport keys`, `qzreport rules`) ---- */
 
@@ -390,11 +441,11 @@ typedef enum {
 
 /* Every metric key of the rules, in their order: key, kind, units, zh, en, and the rates it
  * takes part in (as the stated rate, its numerator or one of its denominators). */
-qz_status qz_keys_render(const qz_rules *rules, qz_reference_format format, FILE *out,
-                         qz_error *err);
+QZ_EXPORT qz_status qz_keys_render(const qz_rules *rules, qz_reference_format format, FILE *out,
+                                   qz_error *err);
 /* Every check rule: id, default severity, fixable, standard, zh, en. */
-qz_status qz_check_rules_render(const qz_rules *rules, qz_reference_format format, FILE *out,
-                                qz_error *err);
+QZ_EXPORT qz_status qz_check_rules_render(const qz_rules *rules, qz_reference_format format,
+                                          FILE *out, qz_error *err);
 
 /* ---- stage 4, check: formatting faults a proofreader would mark ---- */
 
@@ -412,8 +463,8 @@ typedef struct {
 } qz_check_rule;
 
 /* The check rules, in their documented order; NULL past the end. */
-const qz_check_rule *qz_rules_check_rule(const qz_rules *rules, size_t i);
-const qz_check_rule *qz_rules_find_check_rule(const qz_rules *rules, const char *id);
+QZ_EXPORT const qz_check_rule *qz_rules_check_rule(const qz_rules *rules, size_t i);
+QZ_EXPORT const qz_check_rule *qz_rules_find_check_rule(const qz_rules *rules, const char *id);
 
 typedef struct {
     const char *rule;         /* the rule's id (owned by the rules) */
@@ -446,13 +497,13 @@ typedef struct {
     size_t nrequire;
 } qz_check_options;
 
-qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outline,
-                       const qz_metrics *metrics, qz_context *ctx,
-                       const qz_check_options *options, qz_error *err);
-void qz_check_free(qz_check *check);
+QZ_EXPORT qz_status qz_check_new(qz_check **out, const qz_doc *doc, const qz_outline *outline,
+                                 const qz_metrics *metrics, qz_context *ctx,
+                                 const qz_check_options *options, qz_error *err);
+QZ_EXPORT void qz_check_free(qz_check *check);
 
-const char *qz_severity_name(qz_severity s); /* "off", "warning", "error" */
-bool qz_severity_parse(const char *name, qz_severity *out);
+QZ_EXPORT const char *qz_severity_name(qz_severity s); /* "off", "warning", "error" */
+QZ_EXPORT bool qz_severity_parse(const char *name, qz_severity *out);
 
 /* A place in a file: 1-based line and column (in Unicode code points). */
 typedef struct {
@@ -472,27 +523,30 @@ typedef struct {
     qz_place *override_at, *require_at; /* where each rule id and metric key stands */
 } qz_config;
 
-qz_status qz_config_load(qz_config **out, const char *path, qz_error *err);
+QZ_EXPORT qz_status qz_config_load(qz_config **out, const char *path, qz_error *err);
 /* Checks the rule ids and metric keys against the rules (the config's own rules file
  * included); errors name the config file's line and column. */
-qz_status qz_config_validate(const qz_config *config, const qz_rules *rules, qz_error *err);
-void qz_config_free(qz_config *config);
+QZ_EXPORT qz_status qz_config_validate(const qz_config *config, const qz_rules *rules,
+                                       qz_error *err);
+QZ_EXPORT void qz_config_free(qz_config *config);
 /* Looks for .qzreport.yaml in dir and its parents; writes its path and returns true. */
-bool qz_config_find(const char *dir, char *path, size_t size);
+QZ_EXPORT bool qz_config_find(const char *dir, char *path, size_t size);
 
 /* The original text with every fix of the fixable rules applied (whatever their severity,
  * unless off), in the input's own encoding, BOM and line ends: text no fix touches comes out
- * byte for byte. */
-qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
-                       char **out, size_t *len, qz_error *err);
+ * byte for byte. *out (NUL-terminated, *len bytes without the NUL) is the caller's: release it
+ * with qz_free. */
+QZ_EXPORT qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules *rules,
+                                 char **out, size_t *len, qz_error *err);
 /* Loads bytes and applies the fixes until the text no longer changes: one fix can expose a
  * fault the next pass sees (deleting an invisible character can leave a half-width comma
  * between Han characters), so fixing the result again changes nothing. At most QZ_FIX_PASSES
- * passes. *out is in the input's encoding, like qz_fix_apply's. */
+ * passes. *out is in the input's encoding, like qz_fix_apply's, and the caller's: release it
+ * with qz_free. */
 #define QZ_FIX_PASSES 64
-qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
-                       qz_context *ctx, const qz_check_options *options, char **out,
-                       size_t *outlen, qz_error *err);
+QZ_EXPORT qz_status qz_fix_bytes(const char *source, const char *bytes, size_t len, qz_encoding enc,
+                                 qz_context *ctx, const qz_check_options *options, char **out,
+                                 size_t *outlen, qz_error *err);
 
 /* ---- every stage in one call ---- */
 
@@ -506,16 +560,16 @@ typedef struct {
 /* Loads a report and runs the stages on it: sections, metrics, and the checks when `check` is
  * not NULL. bytes[0..len) is the report's content; with bytes NULL, `source` is a file to read
  * ("-" reads standard input). On failure every part is NULL and err says why. */
-qz_status qz_report_load(qz_report *rep, qz_context *ctx, const char *source, const char *bytes,
-                         size_t len, qz_encoding enc, const qz_check_options *check,
-                         qz_error *err);
+QZ_EXPORT qz_status qz_report_load(qz_report *rep, qz_context *ctx, const char *source,
+                                   const char *bytes, size_t len, qz_encoding enc,
+                                   const qz_check_options *check, qz_error *err);
 /* The first two stages only (load, sections): for a caller that scans the figures its own way
  * (qz_metrics_stream). */
-qz_status qz_report_load_sections(qz_report *rep, qz_context *ctx, const char *source,
-                                  const char *bytes, size_t len, qz_encoding enc,
-                                  qz_error *err);
+QZ_EXPORT qz_status qz_report_load_sections(qz_report *rep, qz_context *ctx, const char *source,
+                                            const char *bytes, size_t len, qz_encoding enc,
+                                            qz_error *err);
 /* Frees every part (qz_report_load's on success) and zeroes rep. */
-void qz_report_clear(qz_report *rep);
+QZ_EXPORT void qz_report_clear(qz_report *rep);
 
 /* ---- many reports as one table (`qzreport table`) ---- */
 
@@ -523,16 +577,16 @@ void qz_report_clear(qz_report *rep);
  * metric key that any report states, in the rules' order (its first mention's value). Each
  * report's keyed figures and rates are kept too, for the sheets of the workbook. */
 typedef struct qz_table qz_table;
-qz_status qz_table_new(qz_table **out, const qz_rules *rules, qz_error *err);
+QZ_EXPORT qz_status qz_table_new(qz_table **out, const qz_rules *rules, qz_error *err);
 /* Adds a report's row (rep may be NULL for a report that could not be read: then error says
  * why). Copies what it needs: rep may be freed at once. */
-qz_status qz_table_add(qz_table *t, const char *path, const qz_report *rep, const char *error,
-                       qz_error *err);
+QZ_EXPORT qz_status qz_table_add(qz_table *t, const char *path, const qz_report *rep,
+                                 const char *error, qz_error *err);
 /* RFC 4180 CSV through libcsv (records end with CRLF); bom writes the UTF-8 byte-order mark
  * first, which Excel needs to read Chinese. */
-qz_status qz_table_render_csv(const qz_table *t, FILE *out, bool bom, qz_error *err);
+QZ_EXPORT qz_status qz_table_render_csv(const qz_table *t, FILE *out, bool bom, qz_error *err);
 /* The same columns as tab-separated lines (tabs and line ends in a field become spaces). */
-qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
 /* An Excel workbook (XLSX, through libxlsxwriter) of three sheets, each with its header row
  * frozen: "reports", the same columns, numbers as numeric cells (a range such as 3..5 and the
  * date stay text); "figures", a row per keyed figure of each report, later mentions included
@@ -541,8 +595,8 @@ qz_status qz_table_render_tsv(const qz_table *t, FILE *out, qz_error *err);
  * denominator_key, denominator, computed, consistent). The workbook is made whole in an
  * anonymous temporary file, then copied to out, which may be a pipe: on a failure before the
  * copy nothing has been written to out. */
-qz_status qz_table_render_xlsx(const qz_table *t, FILE *out, qz_error *err);
-void qz_table_free(qz_table *t);
+QZ_EXPORT qz_status qz_table_render_xlsx(const qz_table *t, FILE *out, qz_error *err);
+QZ_EXPORT void qz_table_free(qz_table *t);
 
 /* ---- two reports of one body compared key by key (`qzreport compare`) ---- */
 
@@ -582,34 +636,34 @@ typedef struct {
 
 /* What a metric key counts, in one line of the language asked for (data/rules.yaml's zh or
  * en); NULL for a key the rules do not define. */
-const char *qz_rules_key_title(const qz_rules *rules, const char *key, qz_lang lang);
+QZ_EXPORT const char *qz_rules_key_title(const qz_rules *rules, const char *key, qz_lang lang);
 
 /* Compares two loaded reports (their metrics are needed), whichever order they come in: the
  * older is the one whose year reviewed is earlier, else whose date is earlier, else the first
  * given. Paths are borrowed, for the renderers to name the files. */
-qz_status qz_compare_new(qz_compare **out, const qz_rules *rules, const qz_report *a,
-                         const char *a_path, const qz_report *b, const char *b_path,
-                         qz_error *err);
-void qz_compare_free(qz_compare *c);
+QZ_EXPORT qz_status qz_compare_new(qz_compare **out, const qz_rules *rules, const qz_report *a,
+                                   const char *a_path, const qz_report *b, const char *b_path,
+                                   qz_error *err);
+QZ_EXPORT void qz_compare_free(qz_compare *c);
 
 /* Renderers of a comparison; lang chooses the labels of Markdown and HTML (the machine formats
  * have none). Each writes to out as it goes, like the summary's. */
-qz_status qz_compare_render_markdown(const qz_compare *c, const qz_rules *rules, qz_lang lang,
-                                     FILE *out, qz_error *err);
-qz_status qz_compare_render_yaml(const qz_compare *c, const qz_rules *rules, qz_lang lang,
-                                 FILE *out, qz_error *err);
-qz_status qz_compare_render_json(const qz_compare *c, const qz_rules *rules, qz_lang lang,
-                                 FILE *out, qz_error *err);
-qz_status qz_compare_render_tsv(const qz_compare *c, const qz_rules *rules, qz_lang lang,
-                                FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_compare_render_markdown(const qz_compare *c, const qz_rules *rules,
+                                               qz_lang lang, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_compare_render_yaml(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                           FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_compare_render_json(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                           FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_compare_render_tsv(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                          FILE *out, qz_error *err);
 /* A standalone page (UTF-8, inline stylesheet, no script): the same tables as the Markdown,
  * and for each key both years state a bar chart, older above newer, as an SVG picture. */
-qz_status qz_compare_render_html(const qz_compare *c, const qz_rules *rules, qz_lang lang,
-                                 FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_compare_render_html(const qz_compare *c, const qz_rules *rules, qz_lang lang,
+                                           FILE *out, qz_error *err);
 
 /* Display width of text for aligning a caret under it: East Asian wide and full-width
  * characters count 2, others 1. */
-size_t qz_display_width(const char *s, size_t len);
+QZ_EXPORT size_t qz_display_width(const char *s, size_t len);
 
 /* ---- check output: one driver walks the files and their findings, leaves out the rules
  * turned off and calls the chosen format, which turns `start` of each diagnostic into line and
@@ -636,21 +690,21 @@ typedef struct qz_check_renderer qz_check_renderer;
 
 /* A renderer of `format` writing to `stream`, which stays the caller's (never closed). The
  * options are copied (NULL: all zero). Nothing is written yet. */
-qz_status qz_check_renderer_new(qz_check_renderer **out, qz_check_format format,
-                                const qz_check_render_options *options, FILE *stream,
-                                qz_error *err);
+QZ_EXPORT qz_status qz_check_renderer_new(qz_check_renderer **out, qz_check_format format,
+                                          const qz_check_render_options *options, FILE *stream,
+                                          qz_error *err);
 /* Renders one file's findings (check NULL: none) after those of the files added before: files
  * appear in the order they are added (from one thread; the renderer sorts nothing). Nothing of
  * doc or check is kept once it returns: both may be freed then. After a failure, every later
  * add or finish returns it again; a write error is QZ_ERR_IO with the system's reason and an
  * empty path, since the caller knows the stream's name. */
-qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc, const qz_check *check,
-                                qz_error *err);
+QZ_EXPORT qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc,
+                                          const qz_check *check, qz_error *err);
 /* Ends the output (text's summary, the closings of JSON and SARIF, with the totals of every
  * file added) and flushes the stream. Called once; a renderer that is freed unfinished leaves
  * the output cut short. */
-qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err);
-void qz_check_renderer_free(qz_check_renderer *r);
+QZ_EXPORT qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err);
+QZ_EXPORT void qz_check_renderer_free(qz_check_renderer *r);
 
 /* ---- output: a summary or the figures of one report, written to a stream as they are laid
  * out ---- */
@@ -685,11 +739,13 @@ typedef struct {
  * is laid out; a failure is returned again by every later call. */
 typedef enum { QZ_METRICS_TSV, QZ_METRICS_JSON, QZ_METRICS_YAML, QZ_METRICS_ENV } qz_metrics_format;
 typedef struct qz_metrics_writer qz_metrics_writer;
-qz_status qz_metrics_writer_new(qz_metrics_writer **out, qz_metrics_format format,
-                                const qz_metrics_view *view, FILE *stream, qz_error *err);
-qz_status qz_metrics_writer_add(qz_metrics_writer *w, const qz_quantity *q, qz_error *err);
-qz_status qz_metrics_writer_finish(qz_metrics_writer *w, const qz_metrics *m, qz_error *err);
-void qz_metrics_writer_free(qz_metrics_writer *w);
+QZ_EXPORT qz_status qz_metrics_writer_new(qz_metrics_writer **out, qz_metrics_format format,
+                                          const qz_metrics_view *view, FILE *stream, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_writer_add(qz_metrics_writer *w, const qz_quantity *q,
+                                          qz_error *err);
+QZ_EXPORT qz_status qz_metrics_writer_finish(qz_metrics_writer *w, const qz_metrics *m,
+                                             qz_error *err);
+QZ_EXPORT void qz_metrics_writer_free(qz_metrics_writer *w);
 
 /* Each writes its document to out as it goes (one record at a time: no copy of the whole
  * document is held in memory), and neither flushes nor closes out. A write that fails (ferror)
@@ -697,21 +753,21 @@ void qz_metrics_writer_free(qz_metrics_writer *w);
  * device"; err->path is empty: the caller knows where it was writing). Whatever the error,
  * part of the document may already be in out: a caller that wants all or nothing renders into
  * a temporary file or an open_memstream buffer first. */
-qz_status qz_metrics_render_tsv(const qz_metrics_view *v, FILE *out, qz_error *err);
-qz_status qz_metrics_render_json(const qz_metrics_view *v, FILE *out, qz_error *err);
-qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *err);
-qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_render_tsv(const qz_metrics_view *v, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_render_json(const qz_metrics_view *v, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_render_yaml(const qz_metrics_view *v, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_metrics_render_env(const qz_metrics_view *v, FILE *out, qz_error *err);
 
 /* The same for the summary. Markdown and HTML are built as a cmark tree and rendered by cmark
  * into a buffer (the size of the outline, not of the text), which is then written to out.
  * HTML is a standalone page (<!DOCTYPE html>, its language, UTF-8, a title and an inline
  * stylesheet) built as a libxml2 tree: the outline rendered by cmark and parsed into it, the
  * key figures and rates as tables. */
-qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err);
-qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err);
-qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_summary_render_yaml(const qz_summary *s, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_summary_render_html(const qz_summary *s, FILE *out, qz_error *err);
 /* The YAML summary's fields as one JSON line (JSON Lines with several reports), jansson's. */
-qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err);
+QZ_EXPORT qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err);
 
 #ifdef __cplusplus
 }

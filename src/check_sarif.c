@@ -249,7 +249,7 @@ static bool begin(qz_check_ctx *c)
     bool ok = true;
     json_t *tool = json_object(), *driver = json_object();
     qz_json_set(driver, "name", json_string("qzreport"), &ok);
-    qz_json_set(driver, "version", json_string(QZ_VERSION), &ok);
+    qz_json_set(driver, "version", json_string(qz_version()), &ok);
     qz_json_set(driver, "rules", rules_table(c->o->rules, c->o->lang, &ok), &ok);
     qz_json_set(tool, "driver", driver, &ok);
     if (!ok) {

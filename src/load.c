@@ -9,10 +9,21 @@
 /* A header longer than this many lines is not a header: the salutation is looked for only
  * among the first lines, so that a 各位代表: deep in the text does not swallow the report. */
 #define QZ_HEADER_MAX_LINES 20
-/* qz_doc.cp_index holds the code points before every this many bytes of the text (the header
- * says 64): 6% of the text in memory, and a column never costs more than a count over as many
+/* cp_index holds the code points before every this many bytes of the text (the header says
+ * 64): 6% of the text in memory, and a column never costs more than a count over as many
  * bytes */
 #define QZ_CP_STRIDE 64
+
+/* What the loader allocates: the public qz_doc first (a qz_doc * points to it), then the caches
+ * that are not part of the interface (qzreport.h: only the loader makes a qz_doc). */
+typedef struct {
+    qz_doc pub;
+    /* cp_index[k]: the code points in text[0, k * QZ_CP_STRIDE), built once loaded, so that
+     * a column costs a count over at most QZ_CP_STRIDE bytes however long its line (many
+     * findings on one long line stay linear), and the document never changes once loaded */
+    uint32_t *cp_index;
+} loaded_doc;
+#define LOADED(doc) ((const loaded_doc *)(doc))
 
 typedef qz_span line_span; /* in the normalised buffer, without the line end */
 
@@ -419,15 +430,16 @@ static qz_status assemble(qz_doc *doc, const char *t, size_t tlen, const line_sp
 /* The code points before every QZ_CP_STRIDE-th byte of the text: qz_doc_position counts from
  * there (the text is at most 1.5 times QZ_MAX_INPUT_BYTES, GB18030 grown into UTF-8, so the
  * counts fit 32 bits). */
-static bool index_code_points(qz_doc *doc)
+static bool index_code_points(loaded_doc *ld)
 {
+    const qz_doc *doc = &ld->pub;
     size_t n = doc->len / QZ_CP_STRIDE + 1;
-    doc->cp_index = malloc(n * sizeof *doc->cp_index);
-    if (!doc->cp_index)
+    ld->cp_index = malloc(n * sizeof *ld->cp_index);
+    if (!ld->cp_index)
         return false;
     size_t count = 0;
     for (size_t k = 0; k < n; k++) {
-        doc->cp_index[k] = (uint32_t)count;
+        ld->cp_index[k] = (uint32_t)count;
         size_t from = k * QZ_CP_STRIDE;
         size_t to = from + QZ_CP_STRIDE < doc->len ? from + QZ_CP_STRIDE : doc->len;
         count += qz_utf8_count(doc->text + from, to - from);
@@ -445,9 +457,10 @@ static qz_status load(qz_doc **out, const char *source, const char *bytes, size_
     if (len > QZ_MAX_INPUT_BYTES)
         return qz_fail(err, QZ_ERR_LIMIT, name, 0, 0, "larger than the limit of %zu MiB",
                        QZ_MAX_INPUT_BYTES >> 20);
-    qz_doc *doc = calloc(1, sizeof *doc);
+    loaded_doc *ld = calloc(1, sizeof *ld);
+    qz_doc *doc = ld ? &ld->pub : NULL;
     if (!doc || !(doc->source = strdup(name))) {
-        free(doc);
+        free(ld);
         return qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     }
     char *t = NULL;
@@ -508,7 +521,7 @@ static qz_status load(qz_doc **out, const char *source, const char *bytes, size_
     }
     st = qz_view_build(doc, ctx, jconv, jclen, err);
     free(jconv);
-    if (st == QZ_OK && !index_code_points(doc))
+    if (st == QZ_OK && !index_code_points(ld))
         st = qz_fail(err, QZ_ERR_NOMEM, name, 0, 0, "out of memory");
     if (st != QZ_OK) {
         qz_doc_free(doc);
@@ -553,7 +566,7 @@ void qz_doc_free(qz_doc *doc)
     free(doc->line_start);
     free(doc->repairs);
     free(doc->cr_at);
-    free(doc->cp_index);
+    free(LOADED(doc)->cp_index);
     free(doc);
 }
 
@@ -576,8 +589,8 @@ size_t qz_doc_line(const qz_doc *doc, size_t offset)
 static size_t code_points_before(const qz_doc *doc, size_t offset)
 {
     size_t k = offset / QZ_CP_STRIDE;
-    return doc->cp_index[k] + qz_utf8_count(doc->text + k * QZ_CP_STRIDE,
-                                            offset - k * QZ_CP_STRIDE);
+    return LOADED(doc)->cp_index[k] +
+           qz_utf8_count(doc->text + k * QZ_CP_STRIDE, offset - k * QZ_CP_STRIDE);
 }
 
 /* Only reads doc: it once kept the last position asked for in the document (a cache written
@@ -588,7 +601,7 @@ void qz_doc_position(const qz_doc *doc, size_t offset, size_t *line, size_t *col
         offset = doc->len;
     size_t l = qz_doc_line(doc, offset);
     size_t start = doc->nlines ? doc->line_start[l - 1] : 0;
-    if (offset - start <= 2 * QZ_CP_STRIDE || !doc->cp_index)
+    if (offset - start <= 2 * QZ_CP_STRIDE || !LOADED(doc)->cp_index)
         *column = 1 + qz_utf8_count(doc->text + start, offset - start);
     else
         *column = 1 + code_points_before(doc, offset) - code_points_before(doc, start);

@@ -64,7 +64,7 @@ int main(int argc, char **argv)
         return QZ_EXIT_OK;
     }
     if (strcmp(arg, "--version") == 0 || strcmp(arg, "-V") == 0) {
-        printf("qzreport %s\n", QZ_VERSION);
+        printf("qzreport %s\n", qz_version());
         return QZ_EXIT_OK;
     }
     if (strcmp(arg, "help") == 0) {
