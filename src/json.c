@@ -46,7 +46,8 @@ static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok
     size_t line, col;
     qz_doc_position(v->doc, q->start, &line, &col);
     long top = qz_outline_top_section(v->outline, q->section);
-    qz_json_set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
+    /* a figure no rule names (--all) is a "quantity", as in TSV */
+    qz_json_set(o, "key", json_string(q->key ? q->key : "quantity"), ok);
     set_value(o, q, ok);
     qz_json_set(o, "line", json_integer((json_int_t)line), ok);
     qz_json_set(o, "column", json_integer((json_int_t)col), ok);

@@ -310,10 +310,7 @@ static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
     long top = qz_outline_top_section(o, q->section);
     map_start(e, true);
     emit_cstr(e, "key");
-    if (q->key)
-        emit_cstr(e, q->key);
-    else
-        emit_null(e);
+    emit_cstr(e, q->key ? q->key : "quantity"); /* a figure no rule names, as in TSV */
     emit_value(e, q);
     key_uint(e, "line", line);
     key_uint(e, "column", col);
