@@ -245,25 +245,36 @@ int cmd_check(int argc, char **argv)
     if (!qz_batch_jobs(opt_jobs, &jobs))
         return qz_usage_error(&qz_check_help, "-j takes a number of threads from 1 to %d",
                               QZ_MAX_JOBS);
-    size_t n = (size_t)(argc - first);
-    if (n == 0)
+    if (argc == first)
         return qz_usage_error(&qz_check_help, "missing FILE (use '-' for standard input)");
+    /* a folder is its *.txt files, recursively */
+    char **paths;
+    size_t n;
+    bool any_dir;
+    if (!qz_cli_expand_dirs(argv + first, (size_t)(argc - first), &paths, &n, &any_dir)) {
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        return qz_report_error(&nomem);
+    }
     qz_check_setup s;
-    if ((rc = qz_check_setup_open(&s, &qz_check_help, opt_config, argv[first], opt_rules,
-                                  &opt_rule, opt_lang)) >= 0)
+    if ((rc = qz_check_setup_open(&s, &qz_check_help, opt_config, n ? paths[0] : argv[first],
+                                  opt_rules, &opt_rule, opt_lang)) >= 0) {
+        qz_cli_free_paths(paths, n);
         return rc;
-    operand *files = calloc(n, sizeof *files);
-    qz_error **failed = calloc(n, sizeof *failed); /* by argument: why a file was left out */
+    }
+    operand *files = calloc(n ? n : 1, sizeof *files);
+    qz_error **failed = calloc(n ? n : 1, sizeof *failed); /* by argument: why left out */
     if (!files || !failed) {
         free(files);
         free(failed);
+        qz_cli_free_paths(paths, n);
         qz_check_setup_close(&s);
         qz_error nomem;
         qz_cli_nomem(&nomem);
         return qz_report_error(&nomem);
     }
     for (size_t i = 0; i < n; i++) {
-        const char *path = argv[first + (int)i];
+        const char *path = paths[i];
         files[i] = (operand){path, strcmp(path, "-") != 0 ? path : "<stdin>", i};
     }
     qsort(files, n, sizeof *files, by_path);
@@ -294,6 +305,7 @@ int cmd_check(int argc, char **argv)
         free(failed[i]);
     free(failed);
     free(files);
+    qz_cli_free_paths(paths, n);
     qz_check_setup_close(&s);
     return rc;
 }
