@@ -68,7 +68,9 @@ int main(int argc, char **argv)
         return QZ_EXIT_OK;
     }
     if (strcmp(arg, "help") == 0) {
-        if (argc < 3) {
+        /* `help help`, `help --help`: help's own help is the general one */
+        if (argc < 3 || strcmp(argv[2], "help") == 0 || strcmp(argv[2], "--help") == 0 ||
+            strcmp(argv[2], "-h") == 0) {
             print_usage(stdout);
             return QZ_EXIT_OK;
         }
