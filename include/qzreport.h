@@ -93,7 +93,15 @@ const char *qz_context_warning(const qz_context *ctx, size_t i);
 
 /* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
 
-typedef enum { QZ_ENC_AUTO = 0, QZ_ENC_UTF8, QZ_ENC_GB18030 } qz_encoding;
+/* UTF-16 is read when a byte-order mark says so (FF FE, FE FF: what Windows Notepad saves as
+ * "Unicode"), under QZ_ENC_AUTO; `fix` writes it back in UTF-16 with the same mark. */
+typedef enum {
+    QZ_ENC_AUTO = 0,
+    QZ_ENC_UTF8,
+    QZ_ENC_GB18030,
+    QZ_ENC_UTF16LE,
+    QZ_ENC_UTF16BE
+} qz_encoding;
 
 typedef enum {
     QZ_REPAIR_JOINED,     /* a line broken mid-sentence was joined to the next one */
