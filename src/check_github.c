@@ -73,4 +73,19 @@ static bool finding(qz_check_ctx *c, const qz_diag *d, size_t i)
     return true;
 }
 
-const qz_check_format_ops qz_check_github_format = {.finding = finding};
+/* A file that could not be checked: an error annotation on the file, with no line. */
+static bool failed(qz_check_ctx *c, const char *path, const qz_error *why)
+{
+    qz_buf text = {0};
+    qz_check_failure_text(&text, why);
+    qz_buf_puts(c->out, "::error file=");
+    put_data(c->out, path, true);
+    qz_buf_puts(c->out, "::");
+    put_data(c->out, text.data ? text.data : "", false);
+    qz_buf_puts(c->out, "\n");
+    bool ok = !text.failed;
+    qz_buf_free(&text);
+    return ok;
+}
+
+const qz_check_format_ops qz_check_github_format = {.finding = finding, .failed = failed};

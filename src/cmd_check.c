@@ -158,6 +158,16 @@ static void output_add(output *o, const checked *c)
         o->st = qz_out_write(o->out, "", 0, &o->err);
 }
 
+/* A file that could not be checked, in its place: JSON, SARIF and GitHub name it in the output
+ * too (it is named on stderr all the same). */
+static void output_add_failed(output *o, const char *name, const qz_error *why)
+{
+    if (o->st == QZ_OK)
+        o->st = qz_check_renderer_add_failed(o->r, name, why, &o->err);
+    if (o->st == QZ_OK)
+        o->st = qz_out_write(o->out, "", 0, &o->err);
+}
+
 /* What the batch of files shares. */
 typedef struct {
     const operand *files;
@@ -191,6 +201,7 @@ static void render_one(void *arg, size_t i, void *result)
         if (!c)
             qz_cli_nomem(&nomem);
         const qz_error *err = c ? &c->err : &nomem;
+        output_add_failed(r->o, r->files[i].name, err);
         if ((r->failed[r->files[i].arg] = malloc(sizeof *err)) != NULL)
             *r->failed[r->files[i].arg] = *err;
         else

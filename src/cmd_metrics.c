@@ -144,7 +144,7 @@ static void write_one(void *arg, size_t i, void *result)
 {
     job *j = arg;
     loaded *l = result;
-    (void)i;
+    qz_error e = {0};
     if (!l) {
         qz_error nomem;
         qz_cli_nomem(&nomem);
@@ -152,6 +152,15 @@ static void write_one(void *arg, size_t i, void *result)
         return;
     }
     if (l->st != QZ_OK) {
+        /* named on stderr, and in the output where the format has a place for it (JSON) */
+        const char *name = strcmp(j->paths[i], "-") != 0 ? j->paths[i] : "<stdin>";
+        if (!j->fatal &&
+            qz_out_done(j->out, qz_metrics_render_failed(j->format, name, &l->err,
+                                                         qz_out_file(j->out), &e),
+                        &e) != QZ_OK) {
+            j->fatal = true;
+            qz_report_error(&e);
+        }
         j->rc = qz_report_error(&l->err);
     } else if (!j->fatal &&
                qz_out_done(j->out, write_figures(j, l, &l->err), &l->err) != QZ_OK) {

@@ -502,7 +502,7 @@ static void metrics_release(qz_metrics_writer *w)
 }
 
 const qz_metrics_format_ops qz_metrics_yaml_format = {metrics_begin, metrics_quantity,
-                                                       metrics_end, metrics_release};
+                                                       metrics_end, metrics_release, NULL};
 
 /* ---- two reports compared (compare.c) ---- */
 
