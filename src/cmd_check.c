@@ -2,6 +2,7 @@
  * checked (a bad one is reported and the others still are) and rendered as soon as it is,
  * in path order, then freed: JSON and SARIF describe the whole run in one document, which the
  * renderer writes file by file. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,7 +133,46 @@ typedef struct {
     qz_check_renderer *r;
     qz_status st;
     qz_error err;
+    FILE *summary;            /* github under GitHub Actions: the step's summary, appended to */
+    const char *summary_path;
 } output;
+
+static void summary_warning(const char *path, int e)
+{
+    fprintf(stderr, _("qzreport: warning: %s (GITHUB_STEP_SUMMARY): %s: no summary written\n"),
+            path, qz_cli_strerror(e));
+}
+
+/* Under GitHub Actions, GITHUB_STEP_SUMMARY names a file that the job's summary page shows;
+ * `--format github` appends a Markdown summary of the run to it. A file that cannot be opened
+ * is a warning: the annotations and the exit code are what the step is judged by. */
+static FILE *open_summary(qz_check_format format, const char **path)
+{
+    *path = format == QZ_CHECK_GITHUB ? getenv("GITHUB_STEP_SUMMARY") : NULL;
+    if (!*path || !**path)
+        return NULL;
+    FILE *f = fopen(*path, "a");
+    if (!f)
+        summary_warning(*path, errno);
+    return f;
+}
+
+static void close_summary(output *o)
+{
+    if (!o->summary)
+        return;
+    errno = 0;
+    bool bad = fflush(o->summary) != 0 || ferror(o->summary);
+    int e = errno;
+    errno = 0;
+    if (fclose(o->summary) != 0) {
+        bad = true;
+        e = e ? e : errno;
+    }
+    if (bad)
+        summary_warning(o->summary_path, e ? e : EIO);
+    o->summary = NULL;
+}
 
 static void output_open(output *o, qz_check_format format, const qz_check_setup *s,
                         bool terminal)
@@ -145,6 +185,7 @@ static void output_open(output *o, qz_check_format format, const qz_check_setup 
         .rules = s->rules,
     };
     *o = (output){0};
+    ro.summary = o->summary = open_summary(format, &o->summary_path);
     o->st = qz_out_open(&o->out, opt_output, &o->err);
     if (o->st == QZ_OK)
         o->st = qz_check_renderer_new(&o->r, format, &ro, qz_out_file(o->out), &o->err);
@@ -223,6 +264,7 @@ static int output_close(output *o)
     if (o->st == QZ_OK)
         o->st = qz_check_renderer_finish(o->r, &o->err);
     qz_check_renderer_free(o->r);
+    close_summary(o);
     if (o->st == QZ_OK)
         o->st = qz_out_commit(o->out, &o->err); /* frees it, failed or not */
     else

@@ -883,6 +883,35 @@ static void test_failed_file(void **state)
     }
 }
 
+/* github with a summary stream: the annotations as without it, and a Markdown summary of the
+ * run (totals, a row per rule, most first, the first findings, the files not read). */
+static void test_github_summary(void **state)
+{
+    (void)state;
+    char *sum = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&sum, &len);
+    assert_non_null(f);
+    check_file files[] = {{clean, &none}, {NULL, NULL}, {doc, &check}};
+    qz_check_render_options o = {.lang = QZ_LANG_EN, .rules = rules, .summary = f};
+    char *with = render(QZ_CHECK_GITHUB, files, 3, &o);
+    o.summary = NULL;
+    char *without = render(QZ_CHECK_GITHUB, files, 3, &o);
+    assert_string_equal(with, without);
+    assert_int_equal(fclose(f), 0);
+    assert_non_null(strstr(sum, "## `qzreport check`: 5 errors, 1 warning\n\n"
+                                "2 files checked; 1 could not be read.\n\n"
+                                "| rule | severity | count |\n| --- | --- | ---: |\n"
+                                "| `halfwidth-punct` | error | 5 |\n"
+                                "| `nested-pair` | warning | 1 |\n\nThe findings:\n\n"));
+    assert_non_null(strstr(sum, "  - `r.txt:1:5` error `halfwidth-punct`: "));
+    assert_non_null(strstr(sum, "Could not be read:\n\n  - `gone.txt`: No such file or "
+                                "directory\n"));
+    free(sum);
+    free(with);
+    free(without);
+}
+
 /* A write error is QZ_ERR_IO with the system's reason and no path, and stays. */
 static void test_write_error(void **state)
 {
@@ -956,6 +985,7 @@ int main(void)
         cmocka_unit_test(test_file_by_file),
         cmocka_unit_test(test_jansson_bytes),
         cmocka_unit_test(test_failed_file),
+        cmocka_unit_test(test_github_summary),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_misuse),
     };
