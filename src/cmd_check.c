@@ -50,16 +50,21 @@ static const qz_option options[] = {
 
 const qz_command_help qz_check_help = {
     .name = "check",
-    .usage = "[OPTIONS] FILE...|-",
+    .usage = "[OPTIONS] FILE...|DIR...|-",
     .oneline = N_("formatting faults with FILE:LINE:COL, for CI (GB/T rules)"),
     .summary =
         N_("Check reports for the faults a proofreader would mark (GB/T 15834-2011 punctuation,\n"
            "GB/T 15835-2011 numerals, GB/T 9704-2012 layout, and rates that contradict\n"
-           "their own counts), with FILE:LINE:COL positions. FILE '-' reads stdin."),
+           "their own counts), with FILE:LINE:COL positions. A DIR is read recursively\n"
+           "(*.txt). FILE '-' reads stdin."),
     .details =
         N_("Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
            "Findings fail (exit code 1) when they are errors, or warnings with --strict or\n"
-           "over --max-warnings.\n"
+           "over --max-warnings. A file that cannot be read is named on stderr (exit code\n"
+           "2), and in the output too: json {path, error} among the files, sarif a\n"
+           "notification of the invocation, github an annotation on the file.\n"
+           "Under GitHub Actions (GITHUB_STEP_SUMMARY set), --format github also appends a\n"
+           "Markdown summary of the run to that file: the findings per rule, the first 10.\n"
            "The rules, their ids and default severities: README.md, \"Rules of check\".\n"),
     .options = options,
 };

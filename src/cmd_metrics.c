@@ -36,20 +36,23 @@ static const qz_option options[] = {
 
 const qz_command_help qz_metrics_help = {
     .name = "metrics",
-    .usage = "[OPTIONS] FILE...|-",
+    .usage = "[OPTIONS] FILE...|DIR...|-",
     .oneline = N_("the figures of one report or many (TSV, JSON, YAML, env)"),
     .summary = N_("Print the figures of each report: each metric's first mention (with --all,\n"
-                  "every quantity). FILE '-' reads stdin."),
+                  "every quantity). A DIR is read recursively (*.txt, in path order). FILE '-'\n"
+                  "reads stdin."),
     .details =
         N_("Formats:\n"
            "  tsv   KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line;\n"
-           "        with several files a first column holds the file name (like grep -H); a\n"
-           "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
-           "        exact, more (10多件), about, near, less, range or vague\n"
+           "        with several files or a DIR a first column holds the file name (like\n"
+           "        grep; -H and --no-filename force it on or off); a generic quantity's KEY\n"
+           "        is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is exact, more\n"
+           "        (10多件), about, near, less, range or vague\n"
            "  json  one JSON object per file per line (JSON Lines): {file, body, region,\n"
            "        level, metrics: [{key, value, unit, qualifier, line, column, part,\n"
            "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
-           "        denominator_key, computed, consistent}]}\n"
+           "        denominator_key, computed, consistent}]}; a file that cannot be read is\n"
+           "        the line {file, error}\n"
            "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
            "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
            "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n"),
