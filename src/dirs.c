@@ -87,7 +87,7 @@ bool qz_cli_expand_dirs(char *const *args, size_t n, char ***paths, size_t *npat
         *any_dir = true;
         size_t from = l.n;
         ok = add_dir(&l, args[i]);
-        if (ok)
+        if (ok && l.n > from)
             qsort(l.items + from, l.n - from, sizeof *l.items, by_path);
         if (ok && l.n == from)
             fprintf(stderr, _("qzreport: warning: %s: no *.txt file in this folder\n"), args[i]);
