@@ -141,7 +141,15 @@ QZ_EXPORT const char *qz_context_warning(const qz_context *ctx, size_t i);
 
 /* ---- stage 1, load: bytes → normalised UTF-8 text with a map back to the original lines ---- */
 
-typedef enum { QZ_ENC_AUTO = 0, QZ_ENC_UTF8, QZ_ENC_GB18030 } qz_encoding;
+/* UTF-16 is read when a byte-order mark says so (FF FE, FE FF: what Windows Notepad saves as
+ * "Unicode"), under QZ_ENC_AUTO; `fix` writes it back in UTF-16 with the same mark. */
+typedef enum {
+    QZ_ENC_AUTO = 0,
+    QZ_ENC_UTF8,
+    QZ_ENC_GB18030,
+    QZ_ENC_UTF16LE,
+    QZ_ENC_UTF16BE
+} qz_encoding;
 
 typedef enum {
     QZ_REPAIR_JOINED,     /* a line broken mid-sentence was joined to the next one */
@@ -684,6 +692,10 @@ typedef struct {
     size_t max_per_rule; /* text only: list at most this many findings per rule and file
                             (0: all) */
     const qz_rules *rules; /* for the SARIF rules[] table; must outlive the renderer */
+    FILE *summary; /* github only, may be NULL: finish also writes a Markdown summary of the
+                      run here (the counts per rule, the first findings), as GitHub Actions'
+                      GITHUB_STEP_SUMMARY wants it; its write errors are the stream's (ferror),
+                      never the renderer's */
 } qz_check_render_options;
 
 typedef struct qz_check_renderer qz_check_renderer;
@@ -700,6 +712,14 @@ QZ_EXPORT qz_status qz_check_renderer_new(qz_check_renderer **out, qz_check_form
  * empty path, since the caller knows the stream's name. */
 QZ_EXPORT qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc,
                                           const qz_check *check, qz_error *err);
+/* A file that could not be checked, in its place among the files added: path is the name it
+ * goes by ("<stdin>" for standard input), why what stopped it (its message is written; the
+ * path in it is not). JSON lists it among the files as {"path", "error"}; SARIF as a
+ * notification of the run's invocation (toolExecutionNotifications, level error, with the
+ * file's location), the invocation then not successful; GitHub as an error annotation on the
+ * file; text and gcc write nothing (the caller names it on stderr). */
+QZ_EXPORT qz_status qz_check_renderer_add_failed(qz_check_renderer *r, const char *path,
+                                                 const qz_error *why, qz_error *err);
 /* Ends the output (text's summary, the closings of JSON and SARIF, with the totals of every
  * file added) and flushes the stream. Called once; a renderer that is freed unfinished leaves
  * the output cut short. */
@@ -746,6 +766,11 @@ QZ_EXPORT qz_status qz_metrics_writer_add(qz_metrics_writer *w, const qz_quantit
 QZ_EXPORT qz_status qz_metrics_writer_finish(qz_metrics_writer *w, const qz_metrics *m,
                                              qz_error *err);
 QZ_EXPORT void qz_metrics_writer_free(qz_metrics_writer *w);
+/* In place of a report that could not be read (path: the name it goes by; why: what stopped
+ * it, whose message is written): JSON writes the line {"file": path, "error": message}; the
+ * other formats write nothing (the caller names it on stderr). */
+QZ_EXPORT qz_status qz_metrics_render_failed(qz_metrics_format format, const char *path,
+                                             const qz_error *why, FILE *stream, qz_error *err);
 
 /* Each writes its document to out as it goes (one record at a time: no copy of the whole
  * document is held in memory), and neither flushes nor closes out. A write that fails (ferror)

@@ -1,7 +1,7 @@
 /* check_json.c — the findings of every file as one JSON document, written with jansson:
  * {"version":1,"files":[{"path","diagnostics":[…]}],"summary":{"errors","warnings"}}. Every
  * file given appears, even one without findings, so that a consumer can tell "checked and
- * clean" from "not checked". It is compact, on one line: it is for programs (jq reads it
+ * clean" from "not checked", and one that could not be checked as {"path","error"}. It is compact, on one line: it is for programs (jq reads it
  * pretty), and a consumer reads it whole, so it is one document rather than JSON Lines.
  * Messages come already in the chosen language: nothing here depends on the options. */
 #include <stdlib.h>
@@ -79,6 +79,26 @@ static bool file_end(qz_check_ctx *c)
     return true;
 }
 
+/* {"path": …, "error": …}: a file that could not be checked, among the others. */
+static bool failed(qz_check_ctx *c, const char *path, const qz_error *why)
+{
+    qz_buf text = {0};
+    qz_check_failure_text(&text, why);
+    char *message = qz_buf_release(&text, NULL);
+    bool ok = message != NULL;
+    json_t *o = json_object();
+    qz_json_set(o, "path", qz_json_path(path), &ok);
+    qz_json_set(o, "error", message ? qz_json_path(message) : NULL, &ok); /* as valid UTF-8 */
+    free(message);
+    if (!ok) {
+        json_decref(o);
+        return false;
+    }
+    if (c->file > 0)
+        qz_buf_puts(c->out, ",");
+    return qz_json_dump_into(c->out, o, JSON_COMPACT, 0);
+}
+
 static bool end(qz_check_ctx *c)
 {
     bool ok = true;
@@ -102,5 +122,6 @@ const qz_check_format_ops qz_check_json_format = {
     .file_begin = file_begin,
     .finding = finding,
     .file_end = file_end,
+    .failed = failed,
     .end = end,
 };

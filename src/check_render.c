@@ -140,6 +140,29 @@ qz_status qz_check_renderer_add(qz_check_renderer *r, const qz_doc *doc, const q
     return st;
 }
 
+qz_status qz_check_renderer_add_failed(qz_check_renderer *r, const char *path,
+                                       const qz_error *why, qz_error *err)
+{
+    if (r->status != QZ_OK)
+        return again(r, err);
+    if (r->finished)
+        return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0, "a file added after the output ended");
+    r->ctx.failed++;
+    bool ok = !r->ops->failed || r->ops->failed(&r->ctx, path ? path : "", why);
+    qz_status st = settle(r, ok, true, err);
+    r->ctx.file++;
+    return st;
+}
+
+void qz_check_failure_text(qz_buf *b, const qz_error *why)
+{
+    if (why->line && why->column)
+        qz_buf_printf(b, "%zu:%zu: ", why->line, why->column);
+    else if (why->line)
+        qz_buf_printf(b, "%zu: ", why->line);
+    qz_buf_puts(b, why->message);
+}
+
 qz_status qz_check_renderer_finish(qz_check_renderer *r, qz_error *err)
 {
     if (r->status != QZ_OK)

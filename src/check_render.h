@@ -19,6 +19,7 @@ typedef struct {
     const qz_check *check;             /* its findings (never NULL there: none is empty) */
     size_t file;                       /* that file's index among those added, from 0 */
     size_t errors, warnings;           /* findings reported so far, the current one included */
+    size_t failed;                     /* files that could not be checked, so far */
     void *data;                        /* the format's state: data_size bytes, zeroed at first */
 } qz_check_ctx;
 
@@ -31,6 +32,8 @@ typedef struct {
     /* check->items[i], which is not off; errors and warnings already count it */
     bool (*finding)(qz_check_ctx *c, const qz_diag *d, size_t i);
     bool (*file_end)(qz_check_ctx *c);
+    /* a file that could not be checked (failed already counts it): path, and why's message */
+    bool (*failed)(qz_check_ctx *c, const char *path, const qz_error *why);
     bool (*end)(qz_check_ctx *c);        /* the end of the output: the totals are final */
     void (*release)(qz_check_ctx *c);    /* frees what data holds */
 } qz_check_format_ops;
@@ -44,5 +47,9 @@ extern const qz_check_format_ops qz_check_text_format, qz_check_gcc_format,
  * v is NULL or memory ran out. */
 struct json_t;
 bool qz_json_dump_into(qz_buf *b, struct json_t *v, size_t flags, size_t indent);
+
+/* What a file that could not be checked says: why's message, after LINE:COL: when it has a
+ * position; the path is given apart. Into b. */
+void qz_check_failure_text(qz_buf *b, const qz_error *why);
 
 #endif

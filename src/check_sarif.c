@@ -235,11 +235,15 @@ static json_t *result(const qz_doc *doc, const qz_diag *d, const char *fp,
  * depth), so the bytes are those of the one tree this format used to build, without holding
  * it:
  *
- * {"$schema", "version", "runs": [{"tool", "columnKind", "results": [ … ]}]} */
+ * {"$schema", "version", "runs": [{"tool", "columnKind", "results": [ … ], "invocations"}]}
+ *
+ * The invocation comes last, once the files that could not be checked are known: each is a
+ * notification of level error that names the file, and any makes the execution unsuccessful. */
 
 typedef struct {
     char (*fp)[17];  /* the current file's fingerprints, by index in check->items */
     size_t results;  /* results written so far, all files */
+    json_t *notes;   /* the files that could not be checked, as notifications (NULL: none) */
 } state;
 
 #define RESULT_INDENT 8 /* root > runs > run > results > result */
@@ -296,10 +300,49 @@ static bool file_end(qz_check_ctx *c)
     return true;
 }
 
+/* A notification: the file, and why it could not be checked. */
+static bool failed(qz_check_ctx *c, const char *path, const qz_error *why)
+{
+    state *s = c->data;
+    bool ok = true;
+    if (!s->notes && !(s->notes = json_array()))
+        return false;
+    qz_buf text = {0};
+    qz_check_failure_text(&text, why);
+    char *message = qz_buf_release(&text, NULL);
+    json_t *note = json_object(), *locations = json_array(), *loc = json_object(),
+           *phys = json_object(), *art = json_object();
+    qz_json_set(note, "level", json_string("error"), &ok);
+    qz_json_set(note, "message", text_object(message ? qz_json_path(message) : NULL, &ok), &ok);
+    free(message);
+    qz_json_set(art, "uri", qz_json_path(path), &ok);
+    qz_json_set(phys, "artifactLocation", art, &ok);
+    qz_json_set(loc, "physicalLocation", phys, &ok);
+    qz_json_append(locations, loc, &ok);
+    qz_json_set(note, "locations", locations, &ok);
+    qz_json_append(s->notes, note, &ok);
+    return ok;
+}
+
 static bool end(qz_check_ctx *c)
 {
     state *s = c->data;
     qz_buf_puts(c->out, s->results > 0 ? "\n      ]" : "]"); /* jansson writes [] when empty */
+    bool ok = true;
+    json_t *invocations = json_array(), *inv = json_object();
+    qz_json_set(inv, "executionSuccessful", json_boolean(s->notes == NULL), &ok);
+    if (s->notes) {
+        qz_json_set(inv, "toolExecutionNotifications", s->notes, &ok);
+        s->notes = NULL; /* the invocation's now */
+    }
+    qz_json_append(invocations, inv, &ok);
+    if (!ok) {
+        json_decref(invocations);
+        return false;
+    }
+    qz_buf_puts(c->out, ",\n      \"invocations\": ");
+    if (!qz_json_dump_into(c->out, invocations, JSON_INDENT(2), 6))
+        return false;
     qz_buf_puts(c->out, "\n    }\n  ]\n}\n");
     return true;
 }
@@ -308,6 +351,7 @@ static void release(qz_check_ctx *c)
 {
     state *s = c->data;
     free(s->fp);
+    json_decref(s->notes);
 }
 
 const qz_check_format_ops qz_check_sarif_format = {
@@ -316,6 +360,7 @@ const qz_check_format_ops qz_check_sarif_format = {
     .file_begin = file_begin,
     .finding = finding,
     .file_end = file_end,
+    .failed = failed,
     .end = end,
     .release = release,
 };

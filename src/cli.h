@@ -100,6 +100,15 @@ void qz_output_install_signals(void);
 /* Prints the context's warnings (patterns skipped for hitting PCRE2's limits) to stderr. */
 void qz_cli_warnings(const qz_context *ctx);
 
+/* Operands with folders expanded (dirs.c): a folder is replaced by the *.txt files under it,
+ * recursively (hidden entries skipped, links to folders not followed), sorted by path; "-",
+ * files and paths that do not exist stay as given, in their place. A folder without any .txt
+ * file gets a warning on stderr. *paths (malloc'd strings) is freed with qz_cli_free_paths;
+ * *any_dir tells whether an operand was a folder. False when out of memory. */
+bool qz_cli_expand_dirs(char *const *args, size_t n, char ***paths, size_t *npaths,
+                        bool *any_dir);
+void qz_cli_free_paths(char **paths, size_t n);
+
 /* Sets the locale from the environment (LC_NUMERIC stays C), falls back to C.UTF-8 and LANGUAGE
  * for a zh_* locale the system lacks, and binds the "qzreport" catalog in $QZREPORT_LOCALEDIR or
  * the compiled-in QZ_LOCALEDIR (language.c; README.md, "Language"). Called first thing. */

@@ -2,6 +2,7 @@
  * checked (a bad one is reported and the others still are) and rendered as soon as it is,
  * in path order, then freed: JSON and SARIF describe the whole run in one document, which the
  * renderer writes file by file. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -49,16 +50,21 @@ static const qz_option options[] = {
 
 const qz_command_help qz_check_help = {
     .name = "check",
-    .usage = "[OPTIONS] FILE...|-",
+    .usage = "[OPTIONS] FILE...|DIR...|-",
     .oneline = N_("formatting faults with FILE:LINE:COL, for CI (GB/T rules)"),
     .summary =
         N_("Check reports for the faults a proofreader would mark (GB/T 15834-2011 punctuation,\n"
            "GB/T 15835-2011 numerals, GB/T 9704-2012 layout, and rates that contradict\n"
-           "their own counts), with FILE:LINE:COL positions. FILE '-' reads stdin."),
+           "their own counts), with FILE:LINE:COL positions. A DIR is read recursively\n"
+           "(*.txt). FILE '-' reads stdin."),
     .details =
         N_("Positions: lines of the file as given, columns in Unicode code points, from 1.\n"
            "Findings fail (exit code 1) when they are errors, or warnings with --strict or\n"
-           "over --max-warnings.\n"
+           "over --max-warnings. A file that cannot be read is named on stderr (exit code\n"
+           "2), and in the output too: json {path, error} among the files, sarif a\n"
+           "notification of the invocation, github an annotation on the file.\n"
+           "Under GitHub Actions (GITHUB_STEP_SUMMARY set), --format github also appends a\n"
+           "Markdown summary of the run to that file: the findings per rule, the first 10.\n"
            "The rules, their ids and default severities: README.md, \"Rules of check\".\n"),
     .options = options,
 };
@@ -132,7 +138,46 @@ typedef struct {
     qz_check_renderer *r;
     qz_status st;
     qz_error err;
+    FILE *summary;            /* github under GitHub Actions: the step's summary, appended to */
+    const char *summary_path;
 } output;
+
+static void summary_warning(const char *path, int e)
+{
+    fprintf(stderr, _("qzreport: warning: %s (GITHUB_STEP_SUMMARY): %s: no summary written\n"),
+            path, qz_cli_strerror(e));
+}
+
+/* Under GitHub Actions, GITHUB_STEP_SUMMARY names a file that the job's summary page shows;
+ * `--format github` appends a Markdown summary of the run to it. A file that cannot be opened
+ * is a warning: the annotations and the exit code are what the step is judged by. */
+static FILE *open_summary(qz_check_format format, const char **path)
+{
+    *path = format == QZ_CHECK_GITHUB ? getenv("GITHUB_STEP_SUMMARY") : NULL;
+    if (!*path || !**path)
+        return NULL;
+    FILE *f = fopen(*path, "a");
+    if (!f)
+        summary_warning(*path, errno);
+    return f;
+}
+
+static void close_summary(output *o)
+{
+    if (!o->summary)
+        return;
+    errno = 0;
+    bool bad = fflush(o->summary) != 0 || ferror(o->summary);
+    int e = errno;
+    errno = 0;
+    if (fclose(o->summary) != 0) {
+        bad = true;
+        e = e ? e : errno;
+    }
+    if (bad)
+        summary_warning(o->summary_path, e ? e : EIO);
+    o->summary = NULL;
+}
 
 static void output_open(output *o, qz_check_format format, const qz_check_setup *s,
                         bool terminal)
@@ -145,6 +190,7 @@ static void output_open(output *o, qz_check_format format, const qz_check_setup 
         .rules = s->rules,
     };
     *o = (output){0};
+    ro.summary = o->summary = open_summary(format, &o->summary_path);
     o->st = qz_out_open(&o->out, opt_output, &o->err);
     if (o->st == QZ_OK)
         o->st = qz_check_renderer_new(&o->r, format, &ro, qz_out_file(o->out), &o->err);
@@ -155,6 +201,16 @@ static void output_add(output *o, const checked *c)
     if (o->st == QZ_OK)
         o->st = qz_check_renderer_add(o->r, c->rep.doc, c->rep.check, &o->err);
     if (o->st == QZ_OK) /* standard output is flushed after each file, a file only at the end */
+        o->st = qz_out_write(o->out, "", 0, &o->err);
+}
+
+/* A file that could not be checked, in its place: JSON, SARIF and GitHub name it in the output
+ * too (it is named on stderr all the same). */
+static void output_add_failed(output *o, const char *name, const qz_error *why)
+{
+    if (o->st == QZ_OK)
+        o->st = qz_check_renderer_add_failed(o->r, name, why, &o->err);
+    if (o->st == QZ_OK)
         o->st = qz_out_write(o->out, "", 0, &o->err);
 }
 
@@ -191,6 +247,7 @@ static void render_one(void *arg, size_t i, void *result)
         if (!c)
             qz_cli_nomem(&nomem);
         const qz_error *err = c ? &c->err : &nomem;
+        output_add_failed(r->o, r->files[i].name, err);
         if ((r->failed[r->files[i].arg] = malloc(sizeof *err)) != NULL)
             *r->failed[r->files[i].arg] = *err;
         else
@@ -212,6 +269,7 @@ static int output_close(output *o)
     if (o->st == QZ_OK)
         o->st = qz_check_renderer_finish(o->r, &o->err);
     qz_check_renderer_free(o->r);
+    close_summary(o);
     if (o->st == QZ_OK)
         o->st = qz_out_commit(o->out, &o->err); /* frees it, failed or not */
     else
@@ -245,25 +303,36 @@ int cmd_check(int argc, char **argv)
     if (!qz_batch_jobs(opt_jobs, &jobs))
         return qz_usage_error(&qz_check_help, "-j takes a number of threads from 1 to %d",
                               QZ_MAX_JOBS);
-    size_t n = (size_t)(argc - first);
-    if (n == 0)
+    if (argc == first)
         return qz_usage_error(&qz_check_help, "missing FILE (use '-' for standard input)");
+    /* a folder is its *.txt files, recursively */
+    char **paths;
+    size_t n;
+    bool any_dir;
+    if (!qz_cli_expand_dirs(argv + first, (size_t)(argc - first), &paths, &n, &any_dir)) {
+        qz_error nomem;
+        qz_cli_nomem(&nomem);
+        return qz_report_error(&nomem);
+    }
     qz_check_setup s;
-    if ((rc = qz_check_setup_open(&s, &qz_check_help, opt_config, argv[first], opt_rules,
-                                  &opt_rule, opt_lang)) >= 0)
+    if ((rc = qz_check_setup_open(&s, &qz_check_help, opt_config, n ? paths[0] : argv[first],
+                                  opt_rules, &opt_rule, opt_lang)) >= 0) {
+        qz_cli_free_paths(paths, n);
         return rc;
-    operand *files = calloc(n, sizeof *files);
-    qz_error **failed = calloc(n, sizeof *failed); /* by argument: why a file was left out */
+    }
+    operand *files = calloc(n ? n : 1, sizeof *files);
+    qz_error **failed = calloc(n ? n : 1, sizeof *failed); /* by argument: why left out */
     if (!files || !failed) {
         free(files);
         free(failed);
+        qz_cli_free_paths(paths, n);
         qz_check_setup_close(&s);
         qz_error nomem;
         qz_cli_nomem(&nomem);
         return qz_report_error(&nomem);
     }
     for (size_t i = 0; i < n; i++) {
-        const char *path = argv[first + (int)i];
+        const char *path = paths[i];
         files[i] = (operand){path, strcmp(path, "-") != 0 ? path : "<stdin>", i};
     }
     qsort(files, n, sizeof *files, by_path);
@@ -294,6 +363,7 @@ int cmd_check(int argc, char **argv)
         free(failed[i]);
     free(failed);
     free(files);
+    qz_cli_free_paths(paths, n);
     qz_check_setup_close(&s);
     return rc;
 }

@@ -14,11 +14,17 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static bool opt_all;
 static const char *opt_jobs;
+static bool opt_with_filename;
+static bool opt_no_filename;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("tsv (default), json, yaml or env"), QZ_OPT_STRING, &opt_format},
     {'a', "all", NULL, N_("every quantity, not only each metric's first mention"), QZ_OPT_FLAG,
      &opt_all},
+    {'H', "with-filename", NULL, N_("tsv: start each line with the file name, even for one file"),
+     QZ_OPT_FLAG, &opt_with_filename},
+    {0, "no-filename", NULL, N_("tsv: no file name column, even for several files"), QZ_OPT_FLAG,
+     &opt_no_filename},
     {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
      QZ_OPT_STRING, &opt_output},
     QZ_OPTION_ENCODING(opt_encoding),
@@ -30,20 +36,23 @@ static const qz_option options[] = {
 
 const qz_command_help qz_metrics_help = {
     .name = "metrics",
-    .usage = "[OPTIONS] FILE...|-",
+    .usage = "[OPTIONS] FILE...|DIR...|-",
     .oneline = N_("the figures of one report or many (TSV, JSON, YAML, env)"),
     .summary = N_("Print the figures of each report: each metric's first mention (with --all,\n"
-                  "every quantity). FILE '-' reads stdin."),
+                  "every quantity). A DIR is read recursively (*.txt, in path order). FILE '-'\n"
+                  "reads stdin."),
     .details =
         N_("Formats:\n"
            "  tsv   KEY<TAB>VALUE<TAB>QUALIFIER<TAB>UNIT<TAB>LINE<TAB>QUOTE, one figure a line;\n"
-           "        with several files a first column holds the file name (like grep -H); a\n"
-           "        generic quantity's KEY is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is\n"
-           "        exact, more (10多件), about, near, less, range or vague\n"
+           "        with several files or a DIR a first column holds the file name (like\n"
+           "        grep; -H and --no-filename force it on or off); a generic quantity's KEY\n"
+           "        is 'quantity'; a range's VALUE is LO..HI; QUALIFIER is exact, more\n"
+           "        (10多件), about, near, less, range or vague\n"
            "  json  one JSON object per file per line (JSON Lines): {file, body, region,\n"
            "        level, metrics: [{key, value, unit, qualifier, line, column, part,\n"
            "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
-           "        denominator_key, computed, consistent}]}\n"
+           "        denominator_key, computed, consistent}]}; a file that cannot be read is\n"
+           "        the line {file, error}\n"
            "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
            "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
            "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n"),
@@ -138,7 +147,7 @@ static void write_one(void *arg, size_t i, void *result)
 {
     job *j = arg;
     loaded *l = result;
-    (void)i;
+    qz_error e = {0};
     if (!l) {
         qz_error nomem;
         qz_cli_nomem(&nomem);
@@ -146,6 +155,15 @@ static void write_one(void *arg, size_t i, void *result)
         return;
     }
     if (l->st != QZ_OK) {
+        /* named on stderr, and in the output where the format has a place for it (JSON) */
+        const char *name = strcmp(j->paths[i], "-") != 0 ? j->paths[i] : "<stdin>";
+        if (!j->fatal &&
+            qz_out_done(j->out, qz_metrics_render_failed(j->format, name, &l->err,
+                                                         qz_out_file(j->out), &e),
+                        &e) != QZ_OK) {
+            j->fatal = true;
+            qz_report_error(&e);
+        }
         j->rc = qz_report_error(&l->err);
     } else if (!j->fatal &&
                qz_out_done(j->out, write_figures(j, l, &l->err), &l->err) != QZ_OK) {
@@ -169,30 +187,50 @@ int cmd_metrics(int argc, char **argv)
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_metrics_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
-    int nfiles = argc - first;
-    if (nfiles == 0)
+    if (argc == first)
         return qz_usage_error(&qz_metrics_help, "missing FILE (use '-' for standard input)");
-    if (nfiles > 1 && format == QZ_METRICS_ENV)
-        return qz_usage_error(&qz_metrics_help, "--format env takes one FILE");
+    if (opt_with_filename && opt_no_filename)
+        return qz_usage_error(&qz_metrics_help, "-H and --no-filename exclude each other");
     int jobs;
     if (!qz_batch_jobs(opt_jobs, &jobs))
         return qz_usage_error(&qz_metrics_help, "-j takes a number of threads from 1 to %d",
                               QZ_MAX_JOBS);
+    /* a folder is its *.txt files, recursively, in path order */
+    char **paths;
+    size_t nfiles;
+    bool any_dir;
     qz_error err = {0};
+    if (!qz_cli_expand_dirs(argv + first, (size_t)(argc - first), &paths, &nfiles, &any_dir)) {
+        qz_cli_nomem(&err);
+        return qz_report_error(&err);
+    }
+    if (nfiles != 1 && format == QZ_METRICS_ENV) {
+        qz_cli_free_paths(paths, nfiles);
+        return qz_usage_error(&qz_metrics_help, "--format env takes one FILE");
+    }
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
+    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK) {
+        qz_cli_free_paths(paths, nfiles);
         return qz_report_error(&err);
+    }
+    /* several reports, or a folder's, are told apart by a file name column (grep -r's rule);
+     * -H and --no-filename say so for TSV whatever the count (YAML's documents need their ---
+     * separators, JSON always has "file") */
+    bool many = nfiles > 1 || any_dir;
+    if (format == QZ_METRICS_TSV && (opt_with_filename || opt_no_filename))
+        many = opt_with_filename;
     /* reports are read on -j threads and written here in argument order as they are laid
      * out: to a temporary file with -o (renamed when every file is done, removed if any
      * failed, so FILE is whole or untouched), else to stdout */
-    job j = {.paths = argv + first, .enc = enc, .format = format, .many = nfiles > 1,
-             .ctx = ctx, .rc = QZ_EXIT_OK};
-    qz_batch b = {.rules = rules, .jobs = jobs, .n = (size_t)nfiles, .work = load_one,
+    job j = {.paths = paths, .enc = enc, .format = format, .many = many, .ctx = ctx,
+             .rc = QZ_EXIT_OK};
+    qz_batch b = {.rules = rules, .jobs = jobs, .n = nfiles, .work = load_one,
                   .emit = write_one, .arg = &j};
     rc = qz_batch_to_output(&b, opt_output, &j.out, &j.rc);
     qz_cli_warnings(ctx); /* the writing thread's, for the reports it scanned */
     qz_context_free(ctx);
     qz_rules_free(rules);
+    qz_cli_free_paths(paths, nfiles);
     return rc;
 }

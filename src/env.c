@@ -59,4 +59,4 @@ static qz_status quantity(qz_metrics_writer *w, const qz_quantity *q, qz_error *
     return ok ? QZ_OK : qz_write_fail(err, errno);
 }
 
-const qz_metrics_format_ops qz_metrics_env_format = {nothing, quantity, nothing, NULL};
+const qz_metrics_format_ops qz_metrics_env_format = {nothing, quantity, nothing, NULL, NULL};

@@ -113,12 +113,27 @@ qz_status qz_fix_apply(const qz_doc *doc, const qz_check *check, const qz_rules 
         free(text);
         return st;
     }
+    bool big = doc->encoding == QZ_ENC_UTF16BE;
+    if (doc->encoding == QZ_ENC_UTF16LE || big) {
+        /* back to UTF-16 in the same byte order, with its BOM when it had one */
+        char *wide;
+        size_t wlen, bad;
+        st = qz_iconv(big ? "UTF-16BE" : "UTF-16LE", "UTF-8", text, tlen, &wide, &wlen, &bad);
+        free(text);
+        if (st != QZ_OK)
+            return st == QZ_ERR_NOMEM ? qz_fail(err, st, doc->source, 0, 0, "out of memory")
+                                      : qz_fail(err, st, doc->source, 0, 0,
+                                                "cannot encode the fixed text in UTF-16");
+        text = wide, tlen = wlen;
+    }
     if (!doc->had_bom) {
         *out = text, *len = tlen;
         return QZ_OK;
     }
     qz_buf b = {0};
-    qz_buf_puts(&b, "\xEF\xBB\xBF");
+    qz_buf_puts(&b, doc->encoding == QZ_ENC_UTF16LE ? "\xFF\xFE"
+                    : big                           ? "\xFE\xFF"
+                                                    : "\xEF\xBB\xBF");
     qz_buf_append(&b, text, tlen);
     free(text);
     *out = qz_buf_release(&b, len);

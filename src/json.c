@@ -46,7 +46,8 @@ static json_t *quantity(const qz_metrics_view *v, const qz_quantity *q, bool *ok
     size_t line, col;
     qz_doc_position(v->doc, q->start, &line, &col);
     long top = qz_outline_top_section(v->outline, q->section);
-    qz_json_set(o, "key", q->key ? json_string(q->key) : json_null(), ok);
+    /* a figure no rule names (--all) is a "quantity", as in TSV */
+    qz_json_set(o, "key", json_string(q->key ? q->key : "quantity"), ok);
     set_value(o, q, ok);
     qz_json_set(o, "line", json_integer((json_int_t)line), ok);
     qz_json_set(o, "column", json_integer((json_int_t)col), ok);
@@ -164,7 +165,20 @@ static qz_status end(qz_metrics_writer *w, qz_error *err)
     return st == QZ_OK ? put("]}\n", w->out, err) : st;
 }
 
-const qz_metrics_format_ops qz_metrics_json_format = {begin, one_quantity, end, NULL};
+/* {"file": path, "error": message}: a report that could not be read, in its place. */
+static qz_status failed(FILE *out, const char *path, const char *message, qz_error *err)
+{
+    bool ok = true;
+    json_t *o = json_object();
+    if (!o)
+        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    qz_json_set(o, "file", qz_json_path(path), &ok);
+    qz_json_set(o, "error", qz_json_path(message), &ok);
+    qz_status st = dump(o, ok, out, err);
+    return st == QZ_OK ? put("\n", out, err) : st;
+}
+
+const qz_metrics_format_ops qz_metrics_json_format = {begin, one_quantity, end, NULL, failed};
 
 /* ---- the summary (`summarize --format json`): the YAML summary's fields, as one JSON line ---- */
 

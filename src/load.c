@@ -61,6 +61,176 @@ static qz_status from_gb18030(const char *in, size_t len, char **out, size_t *ou
     return st;
 }
 
+/* ---- UTF-16 (what Windows Notepad saves as "Unicode") ---- */
+
+/* The 16-bit code unit at byte offset i. */
+static unsigned utf16_unit(const unsigned char *u, size_t i, bool big)
+{
+    return big ? (unsigned)u[i] << 8 | u[i + 1] : (unsigned)u[i + 1] << 8 | u[i];
+}
+
+/* The original line of byte offset off in UTF-16 bytes u[0, len) that start at `from` (after
+ * the BOM): LF, CRLF and lone CR end a line, as in the other encodings. */
+static size_t utf16_line_of(const unsigned char *u, size_t len, size_t from, size_t off, bool big)
+{
+    size_t line = 1;
+    for (size_t i = from; i + 1 < len && i < off; i += 2) {
+        unsigned c = utf16_unit(u, i, big);
+        if (c == '\n' || (c == '\r' && !(i + 3 < len && utf16_unit(u, i + 2, big) == '\n')))
+            line++;
+    }
+    return line;
+}
+
+/* Decodes UTF-16 (enc: QZ_ENC_UTF16LE or QZ_ENC_UTF16BE; a BOM of that order is skipped)
+ * through iconv. A NUL character is refused, as in the other encodings: it marks binary
+ * data. */
+static qz_status from_utf16(const char *source, const char *bytes, size_t len, qz_encoding enc,
+                            qz_doc *doc, char **text, size_t *tlen, qz_error *err)
+{
+    bool big = enc == QZ_ENC_UTF16BE;
+    const char *name = big ? "UTF-16BE" : "UTF-16LE";
+    const unsigned char *u = (const unsigned char *)bytes;
+    bool has_bom = len >= 2 && u[0] == (big ? 0xFE : 0xFF) && u[1] == (big ? 0xFF : 0xFE);
+    size_t skip = has_bom ? 2 : 0, bad = len;
+    for (size_t i = skip; i + 1 < len; i += 2)
+        if (u[i] == 0 && u[i + 1] == 0) {
+            bad = i;
+            break;
+        }
+    qz_status st = QZ_ERR_ENCODING;
+    if (bad == len) {
+        st = qz_iconv("UTF-8", name, bytes + skip, bad - skip, text, tlen, &bad);
+        bad += skip;
+    }
+    if (st == QZ_OK) {
+        doc->encoding = enc;
+        doc->had_bom = has_bom;
+        return QZ_OK;
+    }
+    if (st == QZ_ERR_NOMEM)
+        return qz_fail(err, st, source, 0, 0, "out of memory");
+    if (st != QZ_ERR_ENCODING)
+        return qz_fail(err, st, source, 0, 0, "iconv cannot convert from %s", name);
+    return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0, "not %s text (first bad byte at line %zu)",
+                   name, utf16_line_of(u, len, skip, bad, big));
+}
+
+/* Whether bytes look like UTF-16 written without a BOM: text whose ASCII characters (line
+ * ends, digits, punctuation) leave a zero byte in every other place, and mostly only there (a
+ * few characters, such as 一 U+4E00, have a zero byte of their own). QZ_ENC_AUTO if not, else
+ * QZ_ENC_UTF16LE or QZ_ENC_UTF16BE. */
+static qz_encoding utf16_without_bom(const char *bytes, size_t len)
+{
+    size_t zero[2] = {0, 0}, n = len < 4096 ? len & ~(size_t)1 : 4096;
+    for (size_t i = 0; i < n; i++)
+        zero[i & 1] += bytes[i] == '\0';
+    if (zero[1] >= 4 && zero[1] > 3 * zero[0])
+        return QZ_ENC_UTF16LE;
+    if (zero[0] >= 4 && zero[0] > 3 * zero[1])
+        return QZ_ENC_UTF16BE;
+    return QZ_ENC_AUTO;
+}
+
+/* ---- files that are not text ---- */
+
+static bool contains(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; m <= n && i <= n - m; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* Writes s to b quoted for a POSIX shell when it needs to be. */
+static void shell_word(qz_buf *b, const char *s)
+{
+    if (*s && !strpbrk(s, " \t\n'\"`$\\!*?[](){}<>|&;#~")) {
+        qz_buf_puts(b, s);
+        return;
+    }
+    qz_buf_puts(b, "'");
+    for (; *s; s++)
+        qz_buf_puts(b, *s == '\'' ? "'\\''" : (char[]){*s, '\0'});
+    qz_buf_puts(b, "'");
+}
+
+/* The file's name with its extension replaced by ext (FILE + ext for standard input). */
+static char *txt_name(const char *source, bool is_stdin, const char *ext)
+{
+    if (is_stdin)
+        source = "FILE";
+    const char *slash = strrchr(source, '/');
+    const char *dot = strrchr(slash ? slash + 1 : source, '.');
+    size_t keep = dot && dot != (slash ? slash + 1 : source) ? (size_t)(dot - source)
+                                                             : strlen(source);
+    qz_buf b = {0};
+    qz_buf_append(&b, source, keep);
+    qz_buf_puts(&b, ext);
+    if (b.data && strcmp(b.data, source) == 0) /* x.txt, not text: never the input itself */
+        qz_buf_puts(&b, ext);
+    return qz_buf_release(&b, NULL);
+}
+
+/* A document format that is not text, told by its first bytes (and, for a zip archive, the
+ * names of its parts, which stand in the clear): a refusal naming it and the command that turns
+ * it into text, or QZ_OK when the bytes are none of these. The command names the file itself
+ * (shell-quoted), and a FILE.txt beside it. */
+static qz_status refuse_binary(const char *source, bool is_stdin, const char *bytes, size_t len,
+                               qz_error *err)
+{
+    static const char ole[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    bool pdf = len >= 5 && memcmp(bytes, "%PDF-", 5) == 0;
+    bool zip = len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0;
+    bool doc = len >= 8 && memcmp(bytes, ole, 8) == 0;
+    bool png = len >= 8 && memcmp(bytes, "\x89PNG\r\n\x1A\n", 8) == 0;
+    bool jpeg = len >= 3 && memcmp(bytes, "\xFF\xD8\xFF", 3) == 0;
+    if (!pdf && !zip && !doc && !png && !jpeg)
+        return QZ_OK;
+    const char *in_name = is_stdin ? (pdf ? "FILE.pdf" : zip ? "FILE.docx" : doc ? "FILE.doc"
+                                                                             : "FILE.png")
+                                   : source;
+    char *out_name = txt_name(source, is_stdin, ".txt");
+    qz_buf in = {0}, out = {0};
+    shell_word(&in, in_name);
+    shell_word(&out, out_name ? out_name : "FILE.txt");
+    free(out_name);
+    const char *i = in.data ? in.data : "", *o = out.data ? out.data : "";
+    /* the parts of an Office Open XML or OpenDocument file, near the start of the archive */
+    size_t head = len < 65536 ? len : 65536;
+    bool word = zip && contains(bytes, head, "word/");
+    bool odt = zip && contains(bytes, head, "application/vnd.oasis.opendocument.text");
+    qz_status st;
+    if (pdf)
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "a PDF file, not text: convert it first, e.g. pdftotext -layout %s %s", i, o);
+    else if (word)
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "a Word document (.docx), not text: convert it first, e.g. pandoc -t plain "
+                     "%s -o %s (or libreoffice --headless --convert-to txt:Text %s)", i, o, i);
+    else if (odt)
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "an OpenDocument text (.odt), not text: convert it first, e.g. pandoc -t "
+                     "plain %s -o %s (or libreoffice --headless --convert-to txt:Text %s)", i, o,
+                     i);
+    else if (zip)
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "a zip archive, not text: unpack it first (unzip %s), or convert it if it "
+                     "is an office document", i);
+    else if (doc)
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "a Word 97-2003 document (.doc) or another old Office file, not text: "
+                     "convert it first, e.g. libreoffice --headless --convert-to txt:Text %s", i);
+    else
+        st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                     "a %s image, not text: read its text with OCR first, e.g. tesseract %s - "
+                     "-l chi_sim > %s", png ? "PNG" : "JPEG", i, o);
+    qz_buf_free(&in);
+    qz_buf_free(&out);
+    return st;
+}
+
 /* Whether s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
  * U+10FFFF) and free of NUL; *bad gets the offset of the first bad byte. PCRE2 checks a whole
  * subject before matching in UTF mode, several times faster than a UTF-8 to UTF-8 pass through
@@ -102,6 +272,13 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len, 
     bool has_bom = len >= 3 && memcmp(bytes, bom, 3) == 0;
     size_t bad_utf8 = 0, bad_gb = 0;
     qz_status st = QZ_OK;
+    /* UTF-16 with a BOM (Notepad's "Unicode", "Unicode big endian") is told by the BOM */
+    const unsigned char *u = (const unsigned char *)bytes;
+    if (want == QZ_ENC_AUTO && len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                                            (u[0] == 0xFE && u[1] == 0xFF)))
+        want = u[0] == 0xFF ? QZ_ENC_UTF16LE : QZ_ENC_UTF16BE;
+    if (want == QZ_ENC_UTF16LE || want == QZ_ENC_UTF16BE)
+        return from_utf16(source, bytes, len, want, doc, text, tlen, err);
     if (want != QZ_ENC_GB18030) {
         size_t skip = has_bom ? 3 : 0;
         bool valid;
@@ -148,6 +325,23 @@ static qz_status decode_text(const char *source, const char *bytes, size_t len, 
     if (want == QZ_ENC_GB18030)
         return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
                        "not GB18030 text (first bad byte at line %zu)", line);
+    qz_encoding wide = utf16_without_bom(bytes, len);
+    if (wide != QZ_ENC_AUTO) {
+        const char *name = wide == QZ_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
+        bool is_stdin = strcmp(source, "<stdin>") == 0;
+        char *out = txt_name(source, is_stdin, "-utf8.txt");
+        qz_buf i = {0}, o = {0};
+        shell_word(&i, is_stdin ? "FILE.txt" : source);
+        shell_word(&o, out ? out : "FILE-utf8.txt");
+        free(out);
+        qz_status st = qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
+                               "not UTF-8 or GB18030 text: it looks like %s without a byte-order "
+                               "mark; convert it first, e.g. iconv -f %s -t UTF-8 %s > %s", name,
+                               name, i.data ? i.data : "", o.data ? o.data : "");
+        qz_buf_free(&i);
+        qz_buf_free(&o);
+        return st;
+    }
     return qz_fail(err, QZ_ERR_ENCODING, source, 0, 0,
                    "not UTF-8 or GB18030 text (first bad byte at line %zu)", line);
 }
@@ -465,7 +659,9 @@ static qz_status load(qz_doc **out, const char *source, const char *bytes, size_
     }
     char *t = NULL;
     size_t tlen = 0;
-    qz_status st = decode_text(name, bytes, len, own, encoding, doc, &t, &tlen, err);
+    qz_status st = refuse_binary(name, strcmp(name, "<stdin>") == 0, bytes, len, err);
+    if (st == QZ_OK)
+        st = decode_text(name, bytes, len, own, encoding, doc, &t, &tlen, err);
     if (st != QZ_OK) {
         qz_doc_free(doc);
         return st;
@@ -658,6 +854,10 @@ const char *qz_encoding_name(qz_encoding enc)
         return "utf-8";
     case QZ_ENC_GB18030:
         return "gb18030";
+    case QZ_ENC_UTF16LE:
+        return "utf-16le";
+    case QZ_ENC_UTF16BE:
+        return "utf-16be";
     default:
         return "auto";
     }

@@ -28,7 +28,8 @@ static void print_usage(FILE *out)
 {
     fputs(_("Usage: qzreport COMMAND [OPTIONS] FILE...\n"
             "       qzreport help COMMAND | --help | --version\n\n"
-            "Reads People's Congress standing committee work reports (UTF-8 or GB18030).\n\n"
+            "Reads People's Congress standing committee work reports (UTF-8, GB18030, or\n"
+            "UTF-16 with a byte-order mark).\n\n"
             "Commands:\n"),
           out);
     for (size_t i = 0; i < NCOMMANDS; i++)
@@ -68,7 +69,9 @@ int main(int argc, char **argv)
         return QZ_EXIT_OK;
     }
     if (strcmp(arg, "help") == 0) {
-        if (argc < 3) {
+        /* `help help`, `help --help`: help's own help is the general one */
+        if (argc < 3 || strcmp(argv[2], "help") == 0 || strcmp(argv[2], "--help") == 0 ||
+            strcmp(argv[2], "-h") == 0) {
             print_usage(stdout);
             return QZ_EXIT_OK;
         }

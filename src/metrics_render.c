@@ -84,6 +84,15 @@ void qz_metrics_writer_free(qz_metrics_writer *w)
     free(w);
 }
 
+qz_status qz_metrics_render_failed(qz_metrics_format format, const char *path,
+                                   const qz_error *why, FILE *stream, qz_error *err)
+{
+    const qz_metrics_format_ops *ops = format_ops(format);
+    if (!ops)
+        return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0, "unknown metrics format");
+    return ops->failed ? ops->failed(stream, path ? path : "", why->message, err) : QZ_OK;
+}
+
 /* The whole of a report's figures at once: what the writer does with every quantity kept. */
 static qz_status render(qz_metrics_format format, const qz_metrics_view *v, FILE *out,
                         qz_error *err)

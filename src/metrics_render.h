@@ -26,6 +26,8 @@ struct qz_metrics_format_ops {
     qz_status (*quantity)(qz_metrics_writer *w, const qz_quantity *q, qz_error *err);
     qz_status (*end)(qz_metrics_writer *w, qz_error *err);
     void (*release)(qz_metrics_writer *w); /* may be NULL */
+    /* in place of a report that could not be read; may be NULL: nothing is written */
+    qz_status (*failed)(FILE *out, const char *path, const char *message, qz_error *err);
 };
 
 extern const qz_metrics_format_ops qz_metrics_tsv_format, qz_metrics_json_format,

@@ -310,10 +310,7 @@ static void emit_quantity(emitter *e, const qz_outline *o, const qz_quantity *q)
     long top = qz_outline_top_section(o, q->section);
     map_start(e, true);
     emit_cstr(e, "key");
-    if (q->key)
-        emit_cstr(e, q->key);
-    else
-        emit_null(e);
+    emit_cstr(e, q->key ? q->key : "quantity"); /* a figure no rule names, as in TSV */
     emit_value(e, q);
     key_uint(e, "line", line);
     key_uint(e, "column", col);
@@ -505,7 +502,7 @@ static void metrics_release(qz_metrics_writer *w)
 }
 
 const qz_metrics_format_ops qz_metrics_yaml_format = {metrics_begin, metrics_quantity,
-                                                       metrics_end, metrics_release};
+                                                       metrics_end, metrics_release, NULL};
 
 /* ---- two reports compared (compare.c) ---- */
 

@@ -123,8 +123,14 @@ static char *render(qz_check_format format, const check_file *files, size_t n,
     qz_check_renderer *r = NULL;
     qz_error err = {0};
     assert_int_equal(qz_check_renderer_new(&r, format, o, f, &err), QZ_OK);
+    /* a file without a document could not be checked */
+    static const qz_error gone = {.status = QZ_ERR_IO, .path = "gone.txt",
+                                  .message = "No such file or directory"};
     for (size_t i = 0; i < n; i++)
-        assert_int_equal(qz_check_renderer_add(r, files[i].doc, files[i].check, &err), QZ_OK);
+        assert_int_equal(files[i].doc
+                             ? qz_check_renderer_add(r, files[i].doc, files[i].check, &err)
+                             : qz_check_renderer_add_failed(r, "gone.txt", &gone, &err),
+                         QZ_OK);
     assert_int_equal(qz_check_renderer_finish(r, &err), QZ_OK);
     qz_check_renderer_free(r);
     assert_int_equal(fclose(f), 0);
@@ -813,6 +819,99 @@ static void test_jansson_bytes(void **state)
     }
 }
 
+/* A file that could not be checked shows up in the output: a {"path", "error"} entry of JSON's
+ * files in its place, a notification of SARIF's invocation (which is then not successful), a
+ * GitHub annotation on the file; nothing in text and gcc. The bytes stay jansson's. */
+static void test_failed_file(void **state)
+{
+    (void)state;
+    check_file files[] = {{clean, &none}, {NULL, NULL}, {doc, &check}};
+    qz_check_render_options o = {.lang = QZ_LANG_ZH, .rules = rules};
+    char *out = render(QZ_CHECK_JSON, files, 3, &o);
+    assert_jansson_bytes(out, JSON_COMPACT);
+    json_t *root = parse(out);
+    json_t *f = json_array_get(json_object_get(root, "files"), 1);
+    assert_int_equal(json_object_size(f), 2);
+    assert_string_equal(get_str(f, "path"), "gone.txt");
+    assert_string_equal(get_str(f, "error"), "No such file or directory");
+    assert_string_equal(get_str(json_array_get(json_object_get(root, "files"), 2), "path"),
+                        "r.txt");
+    json_decref(root);
+    free(out);
+
+    out = render(QZ_CHECK_SARIF, files, 3, &o);
+    assert_jansson_bytes(out, JSON_INDENT(2));
+    root = parse(out);
+    json_t *run = json_array_get(json_object_get(root, "runs"), 0);
+    json_t *inv = json_array_get(json_object_get(run, "invocations"), 0);
+    assert_true(json_is_false(json_object_get(inv, "executionSuccessful")));
+    json_t *notes = json_object_get(inv, "toolExecutionNotifications");
+    assert_int_equal(json_array_size(notes), 1);
+    json_t *note = json_array_get(notes, 0);
+    assert_string_equal(get_str(note, "level"), "error");
+    assert_string_equal(get_str(json_object_get(note, "message"), "text"),
+                        "No such file or directory");
+    json_t *loc = json_array_get(json_object_get(note, "locations"), 0);
+    assert_string_equal(
+        get_str(json_object_get(json_object_get(loc, "physicalLocation"), "artifactLocation"),
+                "uri"),
+        "gone.txt");
+    assert_int_equal(json_array_size(json_object_get(run, "results")), check.errors + check.warnings);
+    json_decref(root);
+    free(out);
+    /* every file checked: successful, no notifications */
+    out = render(QZ_CHECK_SARIF, files, 1, &o);
+    assert_jansson_bytes(out, JSON_INDENT(2));
+    root = parse(out);
+    inv = json_array_get(json_object_get(json_array_get(json_object_get(root, "runs"), 0),
+                                         "invocations"), 0);
+    assert_true(json_is_true(json_object_get(inv, "executionSuccessful")));
+    assert_null(json_object_get(inv, "toolExecutionNotifications"));
+    json_decref(root);
+    free(out);
+
+    out = render(QZ_CHECK_GITHUB, files, 2, &o);
+    assert_string_equal(out, "::error file=gone.txt::No such file or directory\n");
+    free(out);
+    for (qz_check_format fmt = QZ_CHECK_TEXT; fmt <= QZ_CHECK_GCC; fmt++) {
+        char *with = render(fmt, files, 3, &o);
+        check_file without[] = {{clean, &none}, {doc, &check}};
+        char *plain = render(fmt, without, 2, &o);
+        assert_string_equal(with, plain);
+        free(with);
+        free(plain);
+    }
+}
+
+/* github with a summary stream: the annotations as without it, and a Markdown summary of the
+ * run (totals, a row per rule, most first, the first findings, the files not read). */
+static void test_github_summary(void **state)
+{
+    (void)state;
+    char *sum = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&sum, &len);
+    assert_non_null(f);
+    check_file files[] = {{clean, &none}, {NULL, NULL}, {doc, &check}};
+    qz_check_render_options o = {.lang = QZ_LANG_EN, .rules = rules, .summary = f};
+    char *with = render(QZ_CHECK_GITHUB, files, 3, &o);
+    o.summary = NULL;
+    char *without = render(QZ_CHECK_GITHUB, files, 3, &o);
+    assert_string_equal(with, without);
+    assert_int_equal(fclose(f), 0);
+    assert_non_null(strstr(sum, "## `qzreport check`: 5 errors, 1 warning\n\n"
+                                "2 files checked; 1 could not be read.\n\n"
+                                "| rule | severity | count |\n| --- | --- | ---: |\n"
+                                "| `halfwidth-punct` | error | 5 |\n"
+                                "| `nested-pair` | warning | 1 |\n\nThe findings:\n\n"));
+    assert_non_null(strstr(sum, "  - `r.txt:1:5` error `halfwidth-punct`: "));
+    assert_non_null(strstr(sum, "Could not be read:\n\n  - `gone.txt`: No such file or "
+                                "directory\n"));
+    free(sum);
+    free(with);
+    free(without);
+}
+
 /* A write error is QZ_ERR_IO with the system's reason and no path, and stays. */
 static void test_write_error(void **state)
 {
@@ -885,6 +984,8 @@ int main(void)
         cmocka_unit_test(test_joined_line),
         cmocka_unit_test(test_file_by_file),
         cmocka_unit_test(test_jansson_bytes),
+        cmocka_unit_test(test_failed_file),
+        cmocka_unit_test(test_github_summary),
         cmocka_unit_test(test_write_error),
         cmocka_unit_test(test_misuse),
     };

@@ -121,7 +121,7 @@ static void expect_encoding_error(const char *bytes, size_t len, qz_encoding enc
 static void test_bad_bytes(void **state)
 {
     (void)state;
-    expect_encoding_error("\xFF\xFE\x80", 3, QZ_ENC_AUTO,
+    expect_encoding_error("\xFF\x80", 2, QZ_ENC_AUTO,
                           "not UTF-8 or GB18030 text (first bad byte at line 1)");
     expect_encoding_error("ok\nok\r\nok\rbad\xFF\n", 15, QZ_ENC_AUTO,
                           "not UTF-8 or GB18030 text (first bad byte at line 4)");
@@ -132,6 +132,85 @@ static void test_bad_bytes(void **state)
     /* NUL is valid in both encodings but never in a report */
     expect_encoding_error("一\n二\0三", 9, QZ_ENC_AUTO,
                           "not UTF-8 or GB18030 text (first bad byte at line 2)");
+}
+
+/* UTF-16 with a BOM, as Windows Notepad saves it: "第一行。\r\n二" in either byte order */
+static void test_utf16(void **state)
+{
+    (void)state;
+    const char le[] = "\xFF\xFE\x2C\x7B\x00\x4E\x4C\x88\x02\x30\x0D\x00\x0A\x00\x8C\x4E";
+    const char be[] = "\xFE\xFF\x7B\x2C\x4E\x00\x88\x4C\x30\x02\x00\x0D\x00\x0A\x4E\x8C";
+    for (int big = 0; big <= 1; big++) {
+        qz_doc *doc = load(big ? be : le, sizeof le - 1, QZ_ENC_AUTO);
+        assert_int_equal(doc->encoding, big ? QZ_ENC_UTF16BE : QZ_ENC_UTF16LE);
+        assert_string_equal(qz_encoding_name(doc->encoding), big ? "utf-16be" : "utf-16le");
+        assert_true(doc->had_bom);
+        assert_true(doc->had_cr);
+        assert_string_equal(doc->text, "第一行。\n二");
+        assert_int_equal(doc->nlines, 2);
+        size_t line, col;
+        qz_doc_position(doc, offset_of(doc, "二"), &line, &col);
+        assert_int_equal(line, 2);
+        assert_int_equal(col, 1);
+        qz_doc_free(doc);
+        /* read again in the order found, as fix's later passes do */
+        doc = load(big ? be : le, sizeof le - 1, big ? QZ_ENC_UTF16BE : QZ_ENC_UTF16LE);
+        assert_string_equal(doc->text, "第一行。\n二");
+        qz_doc_free(doc);
+    }
+    /* a lone surrogate on line 2, a NUL character on line 3, a code unit cut short */
+    expect_encoding_error("\xFF\xFE\x41\x00\x0A\x00\x00\xD8\x41\x00", 10, QZ_ENC_AUTO,
+                          "not UTF-16LE text (first bad byte at line 2)");
+    expect_encoding_error("\xFE\xFF\x00\x41\x00\x0A\x00\x0D\x00\x0A\x00\x00", 12, QZ_ENC_AUTO,
+                          "not UTF-16BE text (first bad byte at line 3)");
+    expect_encoding_error("\xFF\xFE\x41\x00\x41", 5, QZ_ENC_AUTO,
+                          "not UTF-16LE text (first bad byte at line 1)");
+    /* without a BOM: named, with the command that converts it */
+    const char bare[] = "2\0" "0\0" "2\0" "3\0" "\x74\x5E" "\n\0" "\0\x4E" "\n\0"; /* 2023年\n一\n */
+    expect_encoding_error(bare, sizeof bare - 1, QZ_ENC_AUTO,
+                          "not UTF-8 or GB18030 text: it looks like UTF-16LE without a "
+                          "byte-order mark; convert it first, e.g. iconv -f UTF-16LE -t UTF-8 "
+                          "bad.txt > bad-utf8.txt");
+}
+
+/* What is not text at all gets a message that names its format and what to run instead. */
+static void expect_not_text(const char *source, const char *bytes, size_t len,
+                            const char *message)
+{
+    qz_doc *doc = (qz_doc *)1;
+    qz_error err = {0};
+    assert_int_equal(qz_doc_load_bytes(&doc, source, bytes, len, QZ_ENC_UTF8, ctx, &err),
+                     QZ_ERR_ENCODING);
+    assert_null(doc);
+    assert_string_equal(err.message, message);
+}
+
+static void test_not_text(void **state)
+{
+    (void)state;
+    expect_not_text("报告.pdf", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15,
+                    "a PDF file, not text: convert it first, e.g. pdftotext -layout 报告.pdf 报告.txt");
+    expect_not_text("dir/my report.txt", "%PDF-1.4\n", 9,
+                    "a PDF file, not text: convert it first, e.g. pdftotext -layout "
+                    "'dir/my report.txt' 'dir/my report.txt.txt'");
+    expect_not_text("-", "%PDF-1.4\n", 9,
+                    "a PDF file, not text: convert it first, e.g. pdftotext -layout FILE.pdf "
+                    "FILE.txt");
+    const char docx[] = "PK\x03\x04\x14\x00\x00\x00word/document.xml<w:document/>";
+    expect_not_text("r.docx", docx, sizeof docx - 1,
+                    "a Word document (.docx), not text: convert it first, e.g. pandoc -t plain "
+                    "r.docx -o r.txt (or libreoffice --headless --convert-to txt:Text r.docx)");
+    const char zip[] = "PK\x03\x04\x14\x00\x00\x00a.txt";
+    expect_not_text("a.zip", zip, sizeof zip - 1,
+                    "a zip archive, not text: unpack it first (unzip a.zip), or convert it if "
+                    "it is an office document");
+    expect_not_text("it's.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10,
+                    "a Word 97-2003 document (.doc) or another old Office file, not text: "
+                    "convert it first, e.g. libreoffice --headless --convert-to txt:Text "
+                    "'it'\\''s.doc'");
+    expect_not_text("scan", "\x89PNG\r\n\x1A\n\0", 9,
+                    "a PNG image, not text: read its text with OCR first, e.g. tesseract scan - "
+                    "-l chi_sim > scan.txt");
 }
 
 static void test_empty(void **state)
@@ -539,6 +618,8 @@ int main(void)
         cmocka_unit_test(test_crlf_and_lone_cr),
         cmocka_unit_test(test_gb18030),
         cmocka_unit_test(test_bad_bytes),
+        cmocka_unit_test(test_utf16),
+        cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_join_broken_line),
         cmocka_unit_test(test_no_join),

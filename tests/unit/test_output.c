@@ -145,7 +145,7 @@ static void test_yaml(void **state)
     out = metrics_text(qz_metrics_render_yaml, &v, &len);
     assert_true(yaml_nodes(out, len) > 100);
     assert_non_null(strstr(out, "{key: audit.rectification_rate, value: 96.9, unit: '%'"));
-    assert_non_null(strstr(out, "{key: null, value: 336, unit: 件"));
+    assert_non_null(strstr(out, "{key: quantity, value: 336, unit: 件"));
     free(out);
     qz_summary s = {.doc = doc, .outline = outline, .metrics = metrics};
     out = summary_text(qz_summary_render_yaml, &s, &len);
