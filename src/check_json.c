@@ -1,7 +1,7 @@
 /* check_json.c — the findings of every file as one JSON document, written with jansson:
- * {"version":1,"files":[{"path","diagnostics":[…]}],"summary":{"errors","warnings"}}. Every
+ * {"version":1,"files":[{"file","diagnostics":[…]}],"summary":{"errors","warnings"}}. Every
  * file given appears, even one without findings, so that a consumer can tell "checked and
- * clean" from "not checked", and one that could not be checked as {"path","error"}. It is compact, on one line: it is for programs (jq reads it
+ * clean" from "not checked", and one that could not be checked as {"file","error"}. It is compact, on one line: it is for programs (jq reads it
  * pretty), and a consumer reads it whole, so it is one document rather than JSON Lines.
  * Messages come already in the chosen language: nothing here depends on the options. */
 #include <stdlib.h>
@@ -51,7 +51,7 @@ static bool file_begin(qz_check_ctx *c)
 {
     state *s = c->data;
     s->in_file = 0;
-    qz_buf_puts(c->out, c->file > 0 ? ",{\"path\":" : "{\"path\":");
+    qz_buf_puts(c->out, c->file > 0 ? ",{\"file\":" : "{\"file\":");
     if (!qz_json_dump_into(c->out, qz_json_path(c->doc->source), JSON_COMPACT, 0))
         return false;
     qz_buf_puts(c->out, ",\"diagnostics\":[");
@@ -79,7 +79,7 @@ static bool file_end(qz_check_ctx *c)
     return true;
 }
 
-/* {"path": …, "error": …}: a file that could not be checked, among the others. */
+/* {"file": …, "error": …}: a file that could not be checked, among the others. */
 static bool failed(qz_check_ctx *c, const char *path, const qz_error *why)
 {
     qz_buf text = {0};
@@ -87,7 +87,7 @@ static bool failed(qz_check_ctx *c, const char *path, const qz_error *why)
     char *message = qz_buf_release(&text, NULL);
     bool ok = message != NULL;
     json_t *o = json_object();
-    qz_json_set(o, "path", qz_json_path(path), &ok);
+    qz_json_set(o, "file", qz_json_path(path), &ok);
     qz_json_set(o, "error", message ? qz_json_path(message) : NULL, &ok); /* as valid UTF-8 */
     free(message);
     if (!ok) {

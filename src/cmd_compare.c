@@ -34,7 +34,7 @@ const qz_command_help qz_compare_help = {
                "(by years.reviewed, else by date) comes first whatever the argument order."),
     .details = N_("Formats:\n"
                "  markdown  tables for people (pipe tables, as GitHub shows them)\n"
-               "  yaml      keys: older, newer (source, year_reviewed, body, region, level),\n"
+               "  yaml      keys: older, newer (file, year_reviewed, body, region, level),\n"
                "            same_body, figures (key, stated_in, older, newer, change,\n"
                "            change_pct, approximate), rates (key, older, newer)\n"
                "  json      the same fields as one JSON object\n"

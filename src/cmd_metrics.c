@@ -53,7 +53,7 @@ const qz_command_help qz_metrics_help = {
            "        section, quote}], rates: [{key, stated, numerator, denominator,\n"
            "        denominator_key, computed, consistent}]}; a file that cannot be read is\n"
            "        the line {file, error}\n"
-           "  yaml  one YAML document per file (source, body, region, level, metrics, rates)\n"
+           "  yaml  one YAML document per file (file, body, region, level, metrics, rates)\n"
            "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
            "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n"),
     .options = options,

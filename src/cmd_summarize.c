@@ -35,7 +35,7 @@ const qz_command_help qz_summarize_help = {
                "topics, the broken lines that were repaired, every metric with its quote,\n"
                "and the rates linked to their counts. FILE '-' reads stdin."),
     .details = N_("Formats:\n"
-               "  yaml      keys: source, encoding, header, years, preamble, parts (kind, title,\n"
+               "  yaml      keys: file, encoding, header, years, preamble, parts (kind, title,\n"
                "            line, end_line, sections: number, title, line, end_line, topics),\n"
                "            closing, repairs, metrics (key, value, unit, qualifier, line,\n"
                "            column, part, section, quote), rates\n"

@@ -298,7 +298,7 @@ qz_status qz_summary_render_json(const qz_summary *s, FILE *out, qz_error *err)
     json_t *root = json_object();
     if (!root)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    qz_json_set(root, "source", qz_json_path(doc->source), &ok);
+    qz_json_set(root, "file", qz_json_path(doc->source), &ok);
     qz_json_set(root, "encoding", json_string(qz_encoding_name(doc->encoding)), &ok);
     qz_json_set(root, "script", json_string(doc->traditional ? "traditional" : "simplified"),
                 &ok);
@@ -340,7 +340,7 @@ static json_t *compared(const char *path, const qz_report *r, bool *ok)
 {
     const qz_header *h = &r->outline->header;
     json_t *o = json_object();
-    qz_json_set(o, "source", qz_json_path(path), ok);
+    qz_json_set(o, "file", qz_json_path(path), ok);
     qz_json_set(o, "year_reviewed", year_or_null(r->outline->year_reviewed), ok);
     qz_json_set(o, "body", span_or_null(r->doc, h->body), ok);
     qz_json_set(o, "region", span_or_null(r->doc, h->region), ok);

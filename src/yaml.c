@@ -375,7 +375,7 @@ static void emit_summary(emitter *e, const qz_summary *s)
     emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !s->with_file));
     map_start(e, false);
-    emit_cstr(e, "source");
+    emit_cstr(e, "file");
     emit_cstr(e, s->doc->source);
     emit_cstr(e, "encoding");
     emit_cstr(e, qz_encoding_name(s->doc->encoding));
@@ -465,7 +465,7 @@ static qz_status metrics_begin(qz_metrics_writer *w, qz_error *err)
     emit(e, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING));
     emit(e, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, !w->v.with_file));
     map_start(e, false);
-    emit_cstr(e, "source");
+    emit_cstr(e, "file");
     emit_cstr(e, w->v.doc->source);
     const qz_header *h = &w->v.outline->header;
     emit_who(e, h);
@@ -519,7 +519,7 @@ static void emit_compared(emitter *e, const char *name, const char *path, const 
 {
     emit_cstr(e, name);
     map_start(e, false);
-    emit_cstr(e, "source");
+    emit_cstr(e, "file");
     emit_cstr(e, path);
     emit_cstr(e, "year_reviewed");
     if (r->outline->year_reviewed)

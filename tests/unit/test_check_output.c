@@ -440,16 +440,16 @@ static void test_json(void **state)
     assert_int_equal(out[strlen(out) - 1], '\n');
     assert_null(memchr(out, '\n', strlen(out) - 1)); /* compact: one line */
     /* keys in the documented order */
-    assert_memory_equal(out, "{\"version\":1,\"files\":[{\"path\":\"r.txt\",\"diagnostics\":"
+    assert_memory_equal(out, "{\"version\":1,\"files\":[{\"file\":\"r.txt\",\"diagnostics\":"
                              "[{\"rule\":\"halfwidth-punct\",\"severity\":\"error\",\"line\":1,",
-                        strlen("{\"version\":1,\"files\":[{\"path\":\"r.txt\",\"diagnostics\":"
+                        strlen("{\"version\":1,\"files\":[{\"file\":\"r.txt\",\"diagnostics\":"
                                "[{\"rule\":\"halfwidth-punct\",\"severity\":\"error\","
                                "\"line\":1,"));
     json_t *root = parse(out);
     assert_int_equal(get_int(root, "version"), 1);
     assert_int_equal(json_array_size(get(root, "files")), 2);
-    assert_string_equal(get_str(root, "files.0.path"), "r.txt");
-    assert_string_equal(get_str(root, "files.1.path"), "a.txt");
+    assert_string_equal(get_str(root, "files.0.file"), "r.txt");
+    assert_string_equal(get_str(root, "files.1.file"), "a.txt");
     assert_int_equal(json_array_size(get(root, "files.1.diagnostics")), 0);
     json_t *ds = get(root, "files.0.diagnostics");
     assert_int_equal(json_array_size(ds), 6); /* the rule turned off is left out */
@@ -819,7 +819,7 @@ static void test_jansson_bytes(void **state)
     }
 }
 
-/* A file that could not be checked shows up in the output: a {"path", "error"} entry of JSON's
+/* A file that could not be checked shows up in the output: a {"file", "error"} entry of JSON's
  * files in its place, a notification of SARIF's invocation (which is then not successful), a
  * GitHub annotation on the file; nothing in text and gcc. The bytes stay jansson's. */
 static void test_failed_file(void **state)
@@ -832,9 +832,9 @@ static void test_failed_file(void **state)
     json_t *root = parse(out);
     json_t *f = json_array_get(json_object_get(root, "files"), 1);
     assert_int_equal(json_object_size(f), 2);
-    assert_string_equal(get_str(f, "path"), "gone.txt");
+    assert_string_equal(get_str(f, "file"), "gone.txt");
     assert_string_equal(get_str(f, "error"), "No such file or directory");
-    assert_string_equal(get_str(json_array_get(json_object_get(root, "files"), 2), "path"),
+    assert_string_equal(get_str(json_array_get(json_object_get(root, "files"), 2), "file"),
                         "r.txt");
     json_decref(root);
     free(out);

@@ -9,5 +9,5 @@ cp "$root/tests/fixtures/check/ellipsis-form.txt" reports/.hidden/x.txt
 cp "$root/tests/fixtures/check/ellipsis-form.txt" reports/notes.md
 ln -s .. reports/2023/sub/up
 qzreport check -f gcc reports; echo "rc=$?"
-qzreport check -f json reports "$root/tests/fixtures/empty.txt" | sed "s|$root/||g" | python3 -c 'import json,sys; print([f["path"] for f in json.load(sys.stdin)["files"]])'
+qzreport check -f json reports "$root/tests/fixtures/empty.txt" | sed "s|$root/||g" | python3 -c 'import json,sys; print([f["file"] for f in json.load(sys.stdin)["files"]])'
 mkdir empty && qzreport check -f json empty; echo "rc=$?"

@@ -1,11 +1,11 @@
 # a file that cannot be read shows up in the output too, not only on stderr: JSON lists it among
-# the files (in path order) as {"path", "error"}; SARIF as a notification of the invocation,
+# the files (in path order) as {"file", "error"}; SARIF as a notification of the invocation,
 # which is not successful; GitHub as an annotation on the file. Exit code 2 all the same.
 set -- tests/fixtures/check/dash-form.txt tests/fixtures/none.txt tests/fixtures/binary.bin
 qzreport check -f json "$@" | python3 -c '
 import json, sys
 for f in json.load(sys.stdin)["files"]:
-    print(f["path"], f.get("error", "%d diagnostics" % len(f.get("diagnostics", []))))'
+    print(f["file"], f.get("error", "%d diagnostics" % len(f.get("diagnostics", []))))'
 qzreport check -f json "$@" > /dev/null 2>&1; echo "json rc=$?"
 qzreport check -f sarif "$@" 2> /dev/null | python3 -c '
 import json, sys
