@@ -47,6 +47,7 @@ static const qz_option options[] = {
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
+static const char *const formats[] = {"text", "gcc", "github", "json", "sarif", NULL};
 const qz_command_help qz_check_help = {
     .name = "check",
     .usage = "[OPTIONS] FILE...|-",
@@ -61,6 +62,7 @@ const qz_command_help qz_check_help = {
            "over --max-warnings.\n"
            "The rules, their ids and default severities: README.md, \"Rules of check\".\n"),
     .options = options,
+    .formats = formats,
 };
 
 static bool pick(const char *name, qz_check_format *format)
@@ -233,8 +235,7 @@ int cmd_check(int argc, char **argv)
     bool terminal = isatty(STDOUT_FILENO);
     qz_check_format format;
     if (!pick(opt_format ? opt_format : terminal ? "text" : "gcc", &format))
-        return qz_usage_error(&qz_check_help,
-                              "unknown format '%s' (text, gcc, github, json, sarif)", opt_format);
+        return qz_cli_bad_value(&qz_check_help, "format", opt_format);
     qz_encoding enc;
     long max_warnings;
     if (!qz_cli_encoding(&qz_check_help, opt_encoding, &enc))

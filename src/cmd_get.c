@@ -11,6 +11,7 @@
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static bool opt_qualifier;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'q', "qualifier", NULL, N_("print VALUE<TAB>QUALIFIER (exact, more, about, ...)"), QZ_OPT_FLAG,
@@ -18,6 +19,7 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
@@ -65,15 +67,16 @@ int cmd_get(int argc, char **argv)
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
+    if (qz_cli_rules(opt_config, argv[argc - 1], opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     char **keys = argv + first;
     int nkeys = argc - first - 1;
     for (int i = 0; i < nkeys; i++) {
         if (!qz_rules_has_key(rules, keys[i])) {
+            rc = qz_cli_unknown_key(&qz_get_help, rules, keys[i]);
             qz_context_free(ctx);
             qz_rules_free(rules);
-            return qz_usage_error(&qz_get_help, "unknown key '%s'", keys[i]);
+            return rc;
         }
     }
     qz_report rep;
