@@ -6,7 +6,7 @@
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
 #                   (the command in BINDIR, its manual page qzreport(1) in MANDIR/man1,
-#                   the message catalogs in LOCALEDIR)
+#                   the message catalogs in LOCALEDIR, the completions of bash, zsh and fish)
 #   make pot        po/qzreport.pot from the sources; make po-update merges it into po/zh_CN.po;
 #                   make po-check (part of the tests) says whether both are complete
 
@@ -14,6 +14,10 @@ PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+# Where bash-completion, zsh and fish look for the completion scripts.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR   ?=
 
 # Build folder and binary: `make sanitize` builds into another folder, so that the two builds
@@ -61,10 +65,14 @@ MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
 POT_LATER =
 POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
-.PHONY: all run check test unit e2e man-check install-check sanitize tsan fuzz fuzz-run bench deps \
-        install uninstall clean pot po-update po-check FORCE
+.PHONY: all run check test unit e2e man-check completion-check install-check sanitize tsan fuzz \
+        fuzz-run bench deps install uninstall clean pot po-update po-check FORCE
 
-all: $(BIN) $(MO) $(B)/qzreport.1
+# The completion scripts, printed by the command itself (`qzreport completion SHELL`) from the
+# tables that print its --help, in English.
+COMPLETIONS = $(B)/completion/qzreport.bash $(B)/completion/_qzreport $(B)/completion/qzreport.fish
+
+all: $(BIN) $(MO) $(B)/qzreport.1 $(COMPLETIONS)
 
 # ---- the two commands of README.md ----
 
@@ -179,6 +187,11 @@ $(B)/qzreport.1: doc/qzreport.1.scd
 	$(if $(MAN_EPOCH),SOURCE_DATE_EPOCH=$(MAN_EPOCH)) scdoc <$< >$@.tmp || { rm -f $@.tmp; exit 1; }
 	mv $@.tmp $@
 
+$(B)/completion/qzreport.bash $(B)/completion/_qzreport $(B)/completion/qzreport.fish: $(BIN)
+	@mkdir -p $(@D)
+	env -u LANGUAGE LC_ALL=C ./$(BIN) completion $(patsubst qzreport.%,%,$(subst _qzreport,zsh,$(@F))) >$@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
 # ---- tests ----
 
 $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
@@ -186,7 +199,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e po-check man-check install-check
+test: unit e2e po-check man-check completion-check install-check
 
 unit: $(UNIT_BIN) $(MO)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -202,9 +215,14 @@ e2e: $(BIN) $(MO)
 man-check: $(BIN) $(B)/qzreport.1
 	@sh tests/man_check.sh ./$(BIN) $(B)/qzreport.1
 
+# The completion scripts: what the binary prints, read by bash (always), zsh and fish (when they
+# are installed), completing as tests/completion/cases.tsv says and as the help says.
+completion-check: $(BIN) $(COMPLETIONS)
+	@sh tests/completion_check.sh ./$(BIN) $(B)/completion
+
 # make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
 # say, and make uninstall takes away every file it put there.
-install-check: $(BIN) $(B)/qzreport.1
+install-check: $(BIN) $(B)/qzreport.1 $(COMPLETIONS)
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
 	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
 	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
@@ -212,11 +230,17 @@ install-check: $(BIN) $(B)/qzreport.1
 	 [ -n "$$(find "$$d$(MANDIR)/man1/qzreport.1" -perm 644 2>/dev/null)" ] && \
 	 cmp -s $(B)/qzreport.1 "$$d$(MANDIR)/man1/qzreport.1" || \
 	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
+	 for c in qzreport.bash:$(BASHCOMPDIR)/qzreport _qzreport:$(ZSHCOMPDIR)/_qzreport \
+	          qzreport.fish:$(FISHCOMPDIR)/qzreport.fish; do \
+	     [ -n "$$(find "$$d$${c#*:}" -perm 644 2>/dev/null)" ] && \
+	     cmp -s $(B)/completion/$${c%%:*} "$$d$${c#*:}" || \
+	         { echo "install: FAILED: $${c#*:} is not $(B)/completion/$${c%%:*}, mode 644"; exit 1; }; \
+	 done; \
 	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
 	     { echo "install: FAILED: make uninstall"; exit 1; }; \
 	 left=$$(find "$$d" -type f | sed "s|^$$d||"); \
 	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
-	 echo "install: $(BINDIR)/qzreport and $(MANDIR)/man1/qzreport.1 installed and uninstalled"
+	 echo "install: $(BINDIR)/qzreport, $(MANDIR)/man1/qzreport.1 and the completions installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
@@ -248,7 +272,7 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN) $(MO) $(B)/qzreport.1
+install: $(BIN) $(MO) $(B)/qzreport.1 $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
 	install -d $(DESTDIR)$(MANDIR)/man1
@@ -258,11 +282,17 @@ install: $(BIN) $(MO) $(B)/qzreport.1
 	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/qzreport.mo \
 	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo || exit 1; \
 	done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(B)/completion/qzreport.bash $(DESTDIR)$(BASHCOMPDIR)/qzreport
+	install -m 644 $(B)/completion/_qzreport $(DESTDIR)$(ZSHCOMPDIR)/_qzreport
+	install -m 644 $(B)/completion/qzreport.fish $(DESTDIR)$(FISHCOMPDIR)/qzreport.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/qzreport
 	rm -f $(DESTDIR)$(MANDIR)/man1/qzreport.1
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/qzreport $(DESTDIR)$(ZSHCOMPDIR)/_qzreport \
+	    $(DESTDIR)$(FISHCOMPDIR)/qzreport.fish
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport

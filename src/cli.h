@@ -230,7 +230,9 @@ int cmd_keys(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help, qz_check_help,
-    qz_fix_help, qz_keys_help, qz_rules_help, qz_table_help, qz_compare_help;
+    qz_fix_help, qz_keys_help, qz_rules_help, qz_table_help, qz_compare_help,
+    qz_completion_help;
 
 #endif

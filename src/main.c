@@ -16,6 +16,7 @@ const qz_command qz_commands[] = {
     {"compare", cmd_compare, &qz_compare_help},
     {"keys", cmd_keys, &qz_keys_help},
     {"rules", cmd_rules, &qz_rules_help},
+    {"completion", cmd_completion, &qz_completion_help},
 };
 #define NCOMMANDS (sizeof qz_commands / sizeof qz_commands[0])
 const size_t qz_ncommands = NCOMMANDS;
