@@ -6,9 +6,9 @@
 #   make tsan       the threads test (one qz_rules, four threads) under ThreadSanitizer
 #   make install    PREFIX=/usr/local DESTDIR= (both honoured); make uninstall
 #                   (the command in BINDIR, its manual page qzreport(1) in MANDIR/man1,
-#                   the message catalogs in LOCALEDIR, the library libqzreport.so and
-#                   libqzreport.a in LIBDIR, qzreport.h in INCLUDEDIR, qzreport.pc in
-#                   PKGCONFIGDIR)
+#                   the message catalogs in LOCALEDIR, the completions of bash, zsh and
+#                   fish, the library libqzreport.so and libqzreport.a in LIBDIR,
+#                   qzreport.h in INCLUDEDIR, qzreport.pc in PKGCONFIGDIR)
 #   make pot        po/qzreport.pot from the sources; make po-update merges it into po/zh_CN.po;
 #                   make po-check (part of the tests) says whether both are complete
 
@@ -19,6 +19,10 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 LIBDIR    ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# Where bash-completion, zsh and fish look for the completion scripts.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR   ?=
 
 # The library's version, read from include/qzreport.h (QZ_VERSION_MAJOR, _MINOR, _PATCH): the
@@ -83,10 +87,14 @@ MO      = $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/qzreport.mo)
 POT_LATER =
 POT_SRC   = $(filter-out $(POT_LATER),$(sort $(wildcard include/*.h src/*.h src/*.c)))
 
-.PHONY: all lib run check test unit e2e man-check lib-symbols install-check sanitize tsan fuzz \
-        fuzz-run bench deps install uninstall clean pot po-update po-check FORCE
+.PHONY: all lib run check test unit e2e man-check lib-symbols completion-check install-check \
+        sanitize tsan fuzz fuzz-run bench deps install uninstall clean pot po-update po-check FORCE
 
-all: $(BIN) $(MO) $(B)/qzreport.1 lib
+# The completion scripts, printed by the command itself (`qzreport completion SHELL`) from the
+# tables that print its --help, in English.
+COMPLETIONS = $(B)/completion/qzreport.bash $(B)/completion/_qzreport $(B)/completion/qzreport.fish
+
+all: $(BIN) $(MO) $(B)/qzreport.1 $(COMPLETIONS) lib
 
 # The library (README.md, "Library"): the archive, the shared library with its two links, and
 # its pkg-config file.
@@ -239,6 +247,11 @@ $(B)/qzreport.1: doc/qzreport.1.scd
 	$(if $(MAN_EPOCH),SOURCE_DATE_EPOCH=$(MAN_EPOCH)) scdoc <$< >$@.tmp || { rm -f $@.tmp; exit 1; }
 	mv $@.tmp $@
 
+$(B)/completion/qzreport.bash $(B)/completion/_qzreport $(B)/completion/qzreport.fish: $(BIN)
+	@mkdir -p $(@D)
+	env -u LANGUAGE LC_ALL=C ./$(BIN) completion $(patsubst qzreport.%,%,$(subst _qzreport,zsh,$(@F))) >$@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+
 # ---- tests ----
 
 $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
@@ -246,7 +259,7 @@ $(B)/tests/%: tests/unit/%.c $(B)/libqzreport.a $(B)/flags
 	$(CC) $(QZ_CFLAGS) $(CFLAGS) -MMD -MP -DQZ_TESTS_DIR='"tests"' $< $(B)/libqzreport.a \
 	    $(QZ_LIBS) $(TEST_LIBS) -o $@
 
-test: unit e2e po-check man-check lib-symbols install-check
+test: unit e2e po-check man-check lib-symbols completion-check install-check
 
 unit: $(UNIT_BIN) $(MO)
 	@failed=0; for t in $(UNIT_BIN); do \
@@ -262,16 +275,21 @@ e2e: $(BIN) $(MO)
 man-check: $(BIN) $(B)/qzreport.1
 	@sh tests/man_check.sh ./$(BIN) $(B)/qzreport.1
 
+# The completion scripts: what the binary prints, read by bash (always), zsh and fish (when they
+# are installed), completing as tests/completion/cases.tsv says and as the help says.
+completion-check: $(BIN) $(COMPLETIONS)
+	@sh tests/completion_check.sh ./$(BIN) $(B)/completion
+
 # The shared library exports the functions qzreport.h declares, all of them and nothing else,
 # under its soname.
 lib-symbols: $(B)/libqzreport.so
 	@CC="$(CC)" sh tests/lib_symbols.sh $(B)/$(SOREAL) include/qzreport.h $(SONAME)
 
 # make install into a temporary DESTDIR puts the command and the page where BINDIR and MANDIR
-# say, and the library where LIBDIR, INCLUDEDIR and PKGCONFIGDIR say, usable as README.md's
+# say, the completions where BASHCOMPDIR, ZSHCOMPDIR and FISHCOMPDIR say, and the library where LIBDIR, INCLUDEDIR and PKGCONFIGDIR say, usable as README.md's
 # "Library" says (tests/lib_install.sh builds and runs its example against it); make uninstall
 # takes away every file and link it put there.
-install-check: $(BIN) $(B)/qzreport.1 lib
+install-check: $(BIN) $(B)/qzreport.1 lib $(COMPLETIONS)
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d" "$$d.log"' EXIT && \
 	 $(MAKE) --no-print-directory -s install DESTDIR="$$d" >"$$d.log" 2>&1 || \
 	     { cat "$$d.log"; echo "install: FAILED: make install"; exit 1; }; \
@@ -281,12 +299,18 @@ install-check: $(BIN) $(B)/qzreport.1 lib
 	     { echo "install: FAILED: $(MANDIR)/man1/qzreport.1 is not $(B)/qzreport.1, mode 644"; exit 1; }; \
 	 CC="$(CC)" SAN="$(SAN)" sh tests/lib_install.sh "$$d" "$(LIBDIR)" "$(INCLUDEDIR)" \
 	     "$(PKGCONFIGDIR)" "$(VERSION)" $(BIN) || exit 1; \
+	 for c in qzreport.bash:$(BASHCOMPDIR)/qzreport _qzreport:$(ZSHCOMPDIR)/_qzreport \
+	          qzreport.fish:$(FISHCOMPDIR)/qzreport.fish; do \
+	     [ -n "$$(find "$$d$${c#*:}" -perm 644 2>/dev/null)" ] && \
+	     cmp -s $(B)/completion/$${c%%:*} "$$d$${c#*:}" || \
+	         { echo "install: FAILED: $${c#*:} is not $(B)/completion/$${c%%:*}, mode 644"; exit 1; }; \
+	 done; \
 	 $(MAKE) --no-print-directory -s uninstall DESTDIR="$$d" >/dev/null || \
 	     { echo "install: FAILED: make uninstall"; exit 1; }; \
 	 left=$$(find "$$d" ! -type d | sed "s|^$$d||"); \
 	 [ -z "$$left" ] || { echo "install: FAILED: make uninstall left $$left"; exit 1; }; \
-	 echo "install: $(BINDIR)/qzreport, $(MANDIR)/man1/qzreport.1 and the library in $(LIBDIR)," \
-	     "$(INCLUDEDIR), $(PKGCONFIGDIR) installed and uninstalled"
+	 echo "install: $(BINDIR)/qzreport, $(MANDIR)/man1/qzreport.1, the completions and the library" \
+	     "in $(LIBDIR), $(INCLUDEDIR), $(PKGCONFIGDIR) installed and uninstalled"
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
@@ -318,7 +342,7 @@ fuzz-run: fuzz
 
 # ---- installing ----
 
-install: $(BIN) $(MO) $(B)/qzreport.1 lib
+install: $(BIN) $(MO) $(B)/qzreport.1 $(COMPLETIONS) lib
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/qzreport
 	install -d $(DESTDIR)$(MANDIR)/man1
@@ -328,6 +352,10 @@ install: $(BIN) $(MO) $(B)/qzreport.1 lib
 	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/qzreport.mo \
 	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/qzreport.mo || exit 1; \
 	done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(B)/completion/qzreport.bash $(DESTDIR)$(BASHCOMPDIR)/qzreport
+	install -m 644 $(B)/completion/_qzreport $(DESTDIR)$(ZSHCOMPDIR)/_qzreport
+	install -m 644 $(B)/completion/qzreport.fish $(DESTDIR)$(FISHCOMPDIR)/qzreport.fish
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 $(B)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SOREAL)
 	ln -sf $(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME)
@@ -346,6 +374,8 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/$(SOREAL) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libqzreport.so $(DESTDIR)$(LIBDIR)/libqzreport.a
 	rm -f $(DESTDIR)$(INCLUDEDIR)/qzreport.h $(DESTDIR)$(PKGCONFIGDIR)/qzreport.pc
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/qzreport $(DESTDIR)$(ZSHCOMPDIR)/_qzreport \
+	    $(DESTDIR)$(FISHCOMPDIR)/qzreport.fish
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz tests/fuzz/bin qzreport

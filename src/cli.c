@@ -4,8 +4,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "internal.h" /* qz_suggest */
 
 #define QZ_MAX_OPTIONS 32
 
@@ -35,6 +37,26 @@ static bool set_value(const qz_option *o, const char *arg)
         l->items[l->n++] = arg;
     }
     return true;
+}
+
+/* The long option nearest to an unknown one ("--formt", "--formt=json"): "--format", or NULL. */
+static const char *nearest_option(const qz_command_help *cmd, const char *what)
+{
+    static char found[64];
+    char word[256];
+    if (strncmp(what, "--", 2) != 0)
+        return NULL;
+    snprintf(word, sizeof word, "%.*s", (int)strcspn(what + 2, "="), what + 2);
+    qz_suggestion s;
+    qz_suggest_start(&s, word);
+    for (size_t i = 0; i < count_options(cmd->options); i++)
+        qz_suggest_offer(&s, cmd->options[i].long_name);
+    qz_suggest_offer(&s, "help");
+    const char *best = qz_suggest_result(&s);
+    if (!best)
+        return NULL;
+    snprintf(found, sizeof found, "--%s", best);
+    return found;
 }
 
 int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *first_operand)
@@ -75,7 +97,7 @@ int qz_options_parse(int argc, char **argv, const qz_command_help *cmd, int *fir
                 return qz_usage_error(cmd, "option '%s' needs a value", what);
             if (optopt)
                 return qz_usage_error(cmd, "unknown option '-%c'", optopt);
-            return qz_usage_error(cmd, "unknown option '%s'", what);
+            return qz_usage_hint(cmd, nearest_option(cmd, what), "unknown option '%s'", what);
         }
         const qz_option *o = NULL;
         for (size_t i = 0; i < n; i++)
@@ -111,16 +133,85 @@ void qz_command_print_help(FILE *out, const qz_command_help *cmd)
     fprintf(out, "\n%s", _(qz_exit_codes_help));
 }
 
+static int usage_error(const qz_command_help *cmd, const char *hint, const char *fmt,
+                       va_list ap)
+{
+    fputs("qzreport: ", stderr);
+    vfprintf(stderr, _(fmt), ap);
+    if (hint)
+        /* TRANSLATORS: appended to a message about an unknown name (a command, an option, a
+           format, a key, a rule id): the known name nearest to it */
+        fprintf(stderr, _("; did you mean '%s'?"), hint);
+    fputc('\n', stderr);
+    if (cmd)
+        fprintf(stderr, _("Try 'qzreport %s --help'.\n"), cmd->name);
+    else
+        fputs(_("Try 'qzreport --help'.\n"), stderr);
+    return QZ_EXIT_ERROR;
+}
+
 int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("qzreport: ", stderr);
-    vfprintf(stderr, _(fmt), ap);
+    usage_error(cmd, NULL, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    fprintf(stderr, _("Try 'qzreport %s --help'.\n"), cmd ? cmd->name : "");
     return QZ_EXIT_ERROR;
+}
+
+int qz_usage_hint(const qz_command_help *cmd, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    usage_error(cmd, hint, fmt, ap);
+    va_end(ap);
+    return QZ_EXIT_ERROR;
+}
+
+static const char *const languages[] = {"zh", "en", NULL};
+static const char *const encodings[] = {"auto", "utf-8", "gb18030", NULL};
+
+const char *const *qz_option_values(const qz_command_help *cmd, const char *long_name)
+{
+    if (strcmp(long_name, "format") == 0)
+        return cmd ? cmd->formats : NULL;
+    if (strcmp(long_name, "lang") == 0)
+        return languages;
+    if (strcmp(long_name, "encoding") == 0)
+        return encodings;
+    return NULL;
+}
+
+int qz_cli_bad_value(const qz_command_help *cmd, const char *long_name, const char *value)
+{
+    const char *const *values = qz_option_values(cmd, long_name);
+    qz_buf list = {0};
+    for (size_t i = 0; values && values[i]; i++) {
+        if (i)
+            /* TRANSLATORS: between the names of a list of values: (tsv, json, yaml, env) */
+            qz_buf_puts(&list, _(", "));
+        qz_buf_puts(&list, values[i]);
+    }
+    const char *names = list.data && !list.failed ? list.data : "";
+    const char *hint = qz_suggest(value, values, (size_t)-1);
+    if (strcmp(long_name, "lang") == 0)
+        qz_usage_hint(cmd, hint, "unknown language '%s' (%s)", value, names);
+    else if (strcmp(long_name, "encoding") == 0)
+        qz_usage_hint(cmd, hint, "unknown encoding '%s' (%s)", value, names);
+    else
+        qz_usage_hint(cmd, hint, "unknown format '%s' (%s)", value, names);
+    qz_buf_free(&list);
+    return QZ_EXIT_ERROR;
+}
+
+int qz_cli_unknown_key(const qz_command_help *cmd, const qz_rules *rules, const char *key)
+{
+    qz_suggestion s;
+    qz_suggest_start(&s, key);
+    const char *k;
+    for (size_t i = 0; (k = qz_rules_key(rules, i)) != NULL; i++)
+        qz_suggest_offer(&s, k);
+    return qz_usage_hint(cmd, qz_suggest_result(&s), "unknown key '%s'", key);
 }
 
 int qz_report_error(const qz_error *err)
@@ -144,19 +235,64 @@ const char *qz_cli_strerror(int e)
     return _(strerror(e));
 }
 
-qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
-                       qz_error *err)
+/* The folder of path ("." for a bare name or standard input). */
+static void folder_of(const char *path, char *dir, size_t size)
 {
+    const char *slash = path && strcmp(path, "-") ? strrchr(path, '/') : NULL;
+    if (!slash)
+        snprintf(dir, size, ".");
+    else if (slash == path)
+        snprintf(dir, size, "/");
+    else
+        snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+/* What every command that reads reports loads (qz_cli_rules); *config is NULL when there is no
+ * configuration. On an error nothing is left allocated. */
+static qz_status load_rules(const char *config_path, const char *first_file,
+                            const char *rules_path, qz_config **config, qz_rules **rules,
+                            qz_context **ctx, qz_error *err)
+{
+    *config = NULL;
+    *rules = NULL;
     *ctx = NULL;
-    qz_status st = qz_rules_new(out, err);
-    if (st == QZ_OK && rules_path)
-        st = qz_rules_add_file(*out, rules_path, err);
+    char found[4096], dir[4096];
+    struct stat sb;
+    if (first_file && strcmp(first_file, "-") != 0 && stat(first_file, &sb) == 0 &&
+        S_ISDIR(sb.st_mode))
+        snprintf(dir, sizeof dir, "%s", first_file); /* a folder of reports: from itself */
+    else
+        folder_of(first_file, dir, sizeof dir);
+    if (!config_path && qz_config_find(dir, found, sizeof found))
+        config_path = found;
+    qz_status st = QZ_OK;
+    if (config_path)
+        st = qz_config_load(config, config_path, err);
     if (st == QZ_OK)
-        st = qz_context_new(ctx, *out, err);
+        st = qz_rules_new(rules, err);
+    if (st == QZ_OK && *config && (*config)->rules_file)
+        st = qz_rules_add_file(*rules, (*config)->rules_file, err);
+    if (st == QZ_OK && rules_path)
+        st = qz_rules_add_file(*rules, rules_path, err);
+    if (st == QZ_OK && *config)
+        st = qz_config_validate(*config, *rules, err);
+    if (st == QZ_OK)
+        st = qz_context_new(ctx, *rules, err);
     if (st != QZ_OK) {
-        qz_rules_free(*out);
-        *out = NULL;
+        qz_config_free(*config);
+        qz_rules_free(*rules);
+        *config = NULL;
+        *rules = NULL;
     }
+    return st;
+}
+
+qz_status qz_cli_rules(const char *config_path, const char *first_file, const char *rules_path,
+                       qz_rules **out, qz_context **ctx, qz_error *err)
+{
+    qz_config *config;
+    qz_status st = load_rules(config_path, first_file, rules_path, &config, out, ctx, err);
+    qz_config_free(config);
     return st;
 }
 
@@ -164,7 +300,7 @@ bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *
 {
     if (qz_encoding_parse(name, out))
         return true;
-    qz_usage_error(cmd, "unknown encoding '%s' (auto, utf-8, gb18030)", name);
+    qz_cli_bad_value(cmd, "encoding", name);
     return false;
 }
 
@@ -189,24 +325,17 @@ static int parse_rule_option(qz_check_setup *s, const qz_command_help *cmd, cons
     if (!id)
         return qz_usage_error(cmd, "out of memory");
     if (!qz_rules_find_check_rule(s->rules, id)) {
-        qz_usage_error(cmd, "unknown rule '%s'", id);
+        qz_suggestion near;
+        qz_suggest_start(&near, id);
+        const qz_check_rule *r;
+        for (size_t i = 0; (r = qz_rules_check_rule(s->rules, i)) != NULL; i++)
+            qz_suggest_offer(&near, r->id);
+        qz_usage_hint(cmd, qz_suggest_result(&near), "unknown rule '%s'", id);
         free(id);
         return QZ_EXIT_ERROR;
     }
     s->overrides[s->noverrides++] = (qz_severity_override){id, sev};
     return -1;
-}
-
-/* The folder of path ("." for a bare name or standard input). */
-static void folder_of(const char *path, char *dir, size_t size)
-{
-    const char *slash = path && strcmp(path, "-") ? strrchr(path, '/') : NULL;
-    if (!slash)
-        snprintf(dir, size, ".");
-    else if (slash == path)
-        snprintf(dir, size, "/");
-    else
-        snprintf(dir, size, "%.*s", (int)(slash - path), path);
 }
 
 int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const char *config_path,
@@ -215,25 +344,11 @@ int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const cha
 {
     *s = (qz_check_setup){0};
     if (lang && strcmp(lang, "zh") && strcmp(lang, "en"))
-        return qz_usage_error(cmd, "unknown language '%s' (zh, en)", lang);
+        return qz_cli_bad_value(cmd, "lang", lang);
     s->options.lang = lang && strcmp(lang, "en") == 0 ? QZ_LANG_EN : QZ_LANG_ZH;
     qz_error err = {0};
-    char found[4096], dir[4096];
-    folder_of(first_file, dir, sizeof dir);
-    if (!config_path && qz_config_find(dir, found, sizeof found))
-        config_path = found;
-    if (config_path && qz_config_load(&s->config, config_path, &err) != QZ_OK)
-        return setup_error(s, &err);
-    if (qz_rules_new(&s->rules, &err) != QZ_OK)
-        return setup_error(s, &err);
-    if (s->config && s->config->rules_file &&
-        qz_rules_add_file(s->rules, s->config->rules_file, &err) != QZ_OK)
-        return setup_error(s, &err);
-    if (rules_path && qz_rules_add_file(s->rules, rules_path, &err) != QZ_OK)
-        return setup_error(s, &err);
-    if (s->config && qz_config_validate(s->config, s->rules, &err) != QZ_OK)
-        return setup_error(s, &err);
-    if (qz_context_new(&s->ctx, s->rules, &err) != QZ_OK)
+    if (load_rules(config_path, first_file, rules_path, &s->config, &s->rules, &s->ctx, &err) !=
+        QZ_OK)
         return setup_error(s, &err);
     /* the config's severities first, then --rule, which wins */
     for (size_t i = 0; s->config && i < s->config->noverrides; i++) {
@@ -279,8 +394,8 @@ void qz_cli_warnings(const qz_context *ctx)
         fprintf(stderr, _("qzreport: warning: %s\n"), qz_context_warning(ctx, i));
 }
 
-int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *rules_path,
-                     qz_reference_fn render)
+int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *config_path,
+                     const char *rules_path, qz_reference_fn render)
 {
     static const struct {
         const char *name;
@@ -294,11 +409,11 @@ int qz_cli_reference(const qz_command_help *cmd, const char *format, const char 
     while (f < sizeof formats / sizeof formats[0] && strcmp(format, formats[f].name) != 0)
         f++;
     if (f == sizeof formats / sizeof formats[0])
-        return qz_usage_error(cmd, "unknown format '%s' (text, tsv, json, yaml)", format);
+        return qz_cli_bad_value(cmd, "format", format);
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(rules_path, &rules, &ctx, &err) != QZ_OK)
+    if (qz_cli_rules(config_path, NULL, rules_path, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     qz_context_free(ctx);
     qz_status st = render(rules, formats[f].format, stdout, &err);

@@ -43,6 +43,13 @@ typedef struct {
 #define QZ_OPTION_ENCODING(var)                                                                \
     {'e', "encoding", "ENC", N_("auto (default), utf-8 or gb18030"), QZ_OPT_STRING, &(var)}
 
+/* The --config row of every command that reads the configuration (qz_cli_rules). */
+#define QZ_OPTION_CONFIG(var)                                                                  \
+    {'c', "config", "FILE",                                                                    \
+     N_("the configuration (default: .qzreport.yaml next to the first FILE\n"                  \
+        "                             or in a parent folder)"),                                \
+     QZ_OPT_STRING, &(var)}
+
 typedef struct {
     const char *name;     /* "summarize" */
     const char *usage;    /* "[OPTIONS] FILE|-" */
@@ -50,7 +57,19 @@ typedef struct {
     const char *summary;  /* a paragraph */
     const char *details;  /* paragraphs after the options, or NULL */
     const qz_option *options;
+    /* The names --format takes, NULL-terminated (aliases such as yml left out), or NULL: the
+     * completions offer them and an unknown format's error lists them (qz_option_values). */
+    const char *const *formats;
 } qz_command_help;
+
+/* The commands, in the order of `qzreport --help` (main.c); `help` is not one of them. */
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const qz_command_help *help;
+} qz_command;
+extern const qz_command qz_commands[];
+extern const size_t qz_ncommands;
 
 /* Parses argv[1..] with the table. Returns -1 when parsing succeeded (operands start at
  * *first_operand), otherwise the exit code to return at once: 0 after printing --help, 2 after
@@ -66,6 +85,21 @@ int qz_usage_error(const qz_command_help *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* qz_usage_error with "; did you mean 'HINT'?" after the message when hint is not NULL (see
+ * qz_suggest in internal.h). fmt is translated here (xgettext's keyword qz_usage_hint:3). */
+int qz_usage_hint(const qz_command_help *cmd, const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* The values an option takes, NULL-terminated: the command's formats for --format, zh and en
+ * for --lang, auto, utf-8 and gb18030 for --encoding; NULL for another option. */
+const char *const *qz_option_values(const qz_command_help *cmd, const char *long_name);
+/* The usage error of an option's value that is not one of qz_option_values ("unknown format
+ * 'jsn' (tsv, json, yaml, env); did you mean 'json'?"); returns 2. */
+int qz_cli_bad_value(const qz_command_help *cmd, const char *long_name, const char *value);
+/* The usage error of a metric key the rules do not define, with the nearest one; returns 2. */
+int qz_cli_unknown_key(const qz_command_help *cmd, const qz_rules *rules, const char *key);
 /* Prints a library error as "qzreport: PATH:LINE:COL: message" to stderr; returns 2. */
 int qz_report_error(const qz_error *err);
 /* Fills err with QZ_ERR_NOMEM and "out of memory", translated. */
@@ -114,9 +148,13 @@ void qz_cli_free_paths(char **paths, size_t n);
  * the compiled-in QZ_LOCALEDIR (language.c; README.md, "Language"). Called first thing. */
 void qz_cli_language(void);
 
-/* Loads the built-in rules plus an optional user rules file, and a context to run them. */
-qz_status qz_cli_rules(const char *rules_path, qz_rules **out, qz_context **ctx,
-                       qz_error *err);
+/* The rules every command reads reports with, and a context to run them: the built-in rules,
+ * then the rules_file of the configuration (config_path, or else .qzreport.yaml found from the
+ * folder of first_file upwards: first_file itself when it is a folder, the current folder for
+ * NULL or "-"), then rules_path (--rules). The configuration is checked as check reads it (its
+ * rule ids and metric keys must exist), so that a typo in it fails every command alike. */
+qz_status qz_cli_rules(const char *config_path, const char *first_file, const char *rules_path,
+                       qz_rules **out, qz_context **ctx, qz_error *err);
 
 /* Parses --encoding's value, or prints a usage error (then returns false). */
 bool qz_cli_encoding(const qz_command_help *cmd, const char *name, qz_encoding *out);
@@ -189,8 +227,8 @@ int qz_batch_jobs(const char *opt, int *jobs);
 /* `keys` and `rules`: loads the rules (and rules_path), then writes the list render makes of
  * them in the format named (text, tsv, json, yaml) to standard output; the exit code. */
 typedef qz_status (*qz_reference_fn)(const qz_rules *, qz_reference_format, FILE *, qz_error *);
-int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *rules_path,
-                     qz_reference_fn render);
+int qz_cli_reference(const qz_command_help *cmd, const char *format, const char *config_path,
+                     const char *rules_path, qz_reference_fn render);
 
 int cmd_summarize(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
@@ -201,7 +239,9 @@ int cmd_keys(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_completion(int argc, char **argv);
 extern const qz_command_help qz_summarize_help, qz_metrics_help, qz_get_help, qz_check_help,
-    qz_fix_help, qz_keys_help, qz_rules_help, qz_table_help, qz_compare_help;
+    qz_fix_help, qz_keys_help, qz_rules_help, qz_table_help, qz_compare_help,
+    qz_completion_help;
 
 #endif

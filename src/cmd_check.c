@@ -48,6 +48,7 @@ static const qz_option options[] = {
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
+static const char *const formats[] = {"text", "gcc", "github", "json", "sarif", NULL};
 const qz_command_help qz_check_help = {
     .name = "check",
     .usage = "[OPTIONS] FILE...|DIR...|-",
@@ -67,6 +68,7 @@ const qz_command_help qz_check_help = {
            "Markdown summary of the run to that file: the findings per rule, the first 10.\n"
            "The rules, their ids and default severities: README.md, \"Rules of check\".\n"),
     .options = options,
+    .formats = formats,
 };
 
 static bool pick(const char *name, qz_check_format *format)
@@ -291,8 +293,7 @@ int cmd_check(int argc, char **argv)
     bool terminal = isatty(STDOUT_FILENO);
     qz_check_format format;
     if (!pick(opt_format ? opt_format : terminal ? "text" : "gcc", &format))
-        return qz_usage_error(&qz_check_help,
-                              "unknown format '%s' (text, gcc, github, json, sarif)", opt_format);
+        return qz_cli_bad_value(&qz_check_help, "format", opt_format);
     qz_encoding enc;
     long max_warnings;
     if (!qz_cli_encoding(&qz_check_help, opt_encoding, &enc))

@@ -11,6 +11,7 @@ static const char *opt_lang;
 static const char *opt_output;
 static const char *opt_encoding = "auto";
 static const char *opt_rules;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("markdown (default), yaml, json, tsv or html"), QZ_OPT_STRING,
@@ -21,8 +22,11 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
+
+static const char *const formats[] = {"markdown", "yaml", "json", "tsv", "html", NULL};
 
 const qz_command_help qz_compare_help = {
     .name = "compare",
@@ -44,6 +48,7 @@ const qz_command_help qz_compare_help = {
                "percent's change is in percentage points and has no change in %. Reports of\n"
                "different bodies give a warning on stderr, and are compared all the same.\n"),
     .options = options,
+    .formats = formats,
 };
 
 typedef qz_status (*renderer)(const qz_compare *, const qz_rules *, qz_lang, FILE *,
@@ -115,10 +120,9 @@ int cmd_compare(int argc, char **argv)
         return rc;
     renderer render = pick_renderer(opt_format);
     if (!render)
-        return qz_usage_error(&qz_compare_help, "unknown format '%s' (markdown, yaml, json, tsv, html)",
-                              opt_format);
+        return qz_cli_bad_value(&qz_compare_help, "format", opt_format);
     if (opt_lang && strcmp(opt_lang, "zh") && strcmp(opt_lang, "en"))
-        return qz_usage_error(&qz_compare_help, "unknown language '%s' (zh, en)", opt_lang);
+        return qz_cli_bad_value(&qz_compare_help, "lang", opt_lang);
     qz_lang lang = opt_lang && strcmp(opt_lang, "en") == 0 ? QZ_LANG_EN : QZ_LANG_ZH;
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_compare_help, opt_encoding, &enc))
@@ -130,7 +134,7 @@ int cmd_compare(int argc, char **argv)
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
+    if (qz_cli_rules(opt_config, argv[first], opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     rc = compare_files(ctx, rules, argv + first, enc, render, lang);
     qz_cli_warnings(ctx);

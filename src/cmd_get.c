@@ -22,6 +22,7 @@ static const char *opt_rules;
 static bool opt_qualifier;
 static bool opt_with_filename;
 static bool opt_no_filename;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'q', "qualifier", NULL, N_("print VALUE<TAB>QUALIFIER (exact, more, about, ...)"), QZ_OPT_FLAG,
@@ -33,6 +34,7 @@ static const qz_option options[] = {
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
@@ -116,7 +118,7 @@ static int split_operands(const qz_rules *rules, char **ops, int nops, int dd, c
             k++;
         for (int i = 0; i < k; i++)
             if (!qz_rules_has_key(rules, ops[i]))
-                return qz_usage_error(&qz_get_help, "unknown key '%s'", ops[i]);
+                return qz_cli_unknown_key(&qz_get_help, rules, ops[i]);
     } else {
         while (k < nops && qz_rules_has_key(rules, ops[k]))
             k++;
@@ -126,7 +128,7 @@ static int split_operands(const qz_rules *rules, char **ops, int nops, int dd, c
             if (qz_rules_has_key(rules, ops[i]))
                 return qz_usage_error(&qz_get_help, "key '%s' after a FILE: give the keys "
                                       "first, or '--' before the files", ops[i]);
-            return qz_usage_error(&qz_get_help, "unknown key '%s'", ops[i]);
+            return qz_cli_unknown_key(&qz_get_help, rules, ops[i]);
         }
     }
     struct stat st;
@@ -175,7 +177,7 @@ int cmd_get(int argc, char **argv)
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK) {
+    if (qz_cli_rules(opt_config, argv[argc - 1], opt_rules, &rules, &ctx, &err) != QZ_OK) {
         free(orig);
         return qz_report_error(&err);
     }

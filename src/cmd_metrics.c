@@ -16,6 +16,7 @@ static bool opt_all;
 static const char *opt_jobs;
 static bool opt_with_filename;
 static bool opt_no_filename;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("tsv (default), json, yaml or env"), QZ_OPT_STRING, &opt_format},
@@ -31,9 +32,11 @@ static const qz_option options[] = {
     {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
 
+static const char *const formats[] = {"tsv", "json", "yaml", "env", NULL};
 const qz_command_help qz_metrics_help = {
     .name = "metrics",
     .usage = "[OPTIONS] FILE...|DIR...|-",
@@ -57,6 +60,7 @@ const qz_command_help qz_metrics_help = {
            "  env   QZ_MEETINGS_STANDING_COMMITTEE=10 lines, safe to eval (one FILE only); a\n"
            "        figure that is not exact adds QZ_<KEY>_QUALIFIER=more (about, near, ...)\n"),
     .options = options,
+    .formats = formats,
 };
 
 /* The format named, or false. */
@@ -182,8 +186,7 @@ int cmd_metrics(int argc, char **argv)
         return rc;
     qz_metrics_format format;
     if (!pick(opt_format, &format))
-        return qz_usage_error(&qz_metrics_help, "unknown format '%s' (tsv, json, yaml, env)",
-                              opt_format);
+        return qz_cli_bad_value(&qz_metrics_help, "format", opt_format);
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_metrics_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
@@ -210,7 +213,7 @@ int cmd_metrics(int argc, char **argv)
     }
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK) {
+    if (qz_cli_rules(opt_config, paths && nfiles ? paths[0] : argv[first], opt_rules, &rules, &ctx, &err) != QZ_OK) {
         qz_cli_free_paths(paths, nfiles);
         return qz_report_error(&err);
     }

@@ -7,12 +7,18 @@
 
 static const char *opt_format = "text";
 static const char *opt_rules;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("text (default), tsv, json or yaml"), QZ_OPT_STRING, &opt_format},
     {0, "rules", "FILE", N_("list the check rules of a rules file too"), QZ_OPT_STRING, &opt_rules},
+    {'c', "config", "FILE", N_("the configuration, whose rules_file is listed too (default:\n"
+                               "                             .qzreport.yaml in this folder or a parent)"),
+     QZ_OPT_STRING, &opt_config},
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
+
+static const char *const formats[] = {"text", "tsv", "json", "yaml", NULL};
 
 const qz_command_help qz_rules_help = {
     .name = "rules",
@@ -24,6 +30,7 @@ const qz_command_help qz_rules_help = {
     .details = N_("Formats: text (a block per rule), tsv (a header line: id, severity, fixable,\n"
                   "standard, zh, en), json (an array), yaml (a sequence).\n"),
     .options = options,
+    .formats = formats,
 };
 
 int cmd_rules(int argc, char **argv)
@@ -34,5 +41,5 @@ int cmd_rules(int argc, char **argv)
         return rc;
     if (first < argc)
         return qz_usage_error(&qz_rules_help, "rules takes no FILE");
-    return qz_cli_reference(&qz_rules_help, opt_format, opt_rules, qz_check_rules_render);
+    return qz_cli_reference(&qz_rules_help, opt_format, opt_config, opt_rules, qz_check_rules_render);
 }

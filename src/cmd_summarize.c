@@ -12,6 +12,7 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static const char *opt_jobs;
 static const char *opt_lang;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("yaml (default), json, markdown or html"), QZ_OPT_STRING,
@@ -24,8 +25,11 @@ static const qz_option options[] = {
     QZ_OPTION_JOBS(opt_jobs),
     {0, "lang", "LANG", N_("labels in zh (default) or en (markdown, html)"), QZ_OPT_STRING,
      &opt_lang},
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
+
+static const char *const formats[] = {"yaml", "json", "markdown", "html", NULL};
 
 const qz_command_help qz_summarize_help = {
     .name = "summarize",
@@ -48,6 +52,7 @@ const qz_command_help qz_summarize_help = {
                "With several files: YAML documents, each starting with ---; Markdown outlines one\n"
                "after the other.\n"),
     .options = options,
+    .formats = formats,
 };
 
 typedef qz_status (*renderer)(const qz_summary *, FILE *, qz_error *);
@@ -110,13 +115,12 @@ int cmd_summarize(int argc, char **argv)
         return rc;
     renderer render = pick_renderer(opt_format);
     if (!render)
-        return qz_usage_error(&qz_summarize_help, "unknown format '%s' (yaml, json, markdown, html)",
-                              opt_format);
+        return qz_cli_bad_value(&qz_summarize_help, "format", opt_format);
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_summarize_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
     if (opt_lang && strcmp(opt_lang, "zh") && strcmp(opt_lang, "en"))
-        return qz_usage_error(&qz_summarize_help, "unknown language '%s' (zh, en)", opt_lang);
+        return qz_cli_bad_value(&qz_summarize_help, "lang", opt_lang);
     int nfiles = argc - first;
     if (nfiles == 0)
         return qz_usage_error(&qz_summarize_help, "missing FILE (use '-' for standard input)");
@@ -129,7 +133,7 @@ int cmd_summarize(int argc, char **argv)
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
-    if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK)
+    if (qz_cli_rules(opt_config, argv[first], opt_rules, &rules, &ctx, &err) != QZ_OK)
         return qz_report_error(&err);
     qz_context_free(ctx); /* each thread of the batch makes its own */
     /* written as each summary is laid out: to a temporary file with -o (renamed when every

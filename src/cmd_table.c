@@ -21,6 +21,7 @@ static const char *opt_encoding = "auto";
 static const char *opt_rules;
 static const char *opt_jobs;
 static bool opt_bom;
+static const char *opt_config;
 
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("csv (default), tsv or xlsx"), QZ_OPT_STRING, &opt_format},
@@ -32,8 +33,11 @@ static const qz_option options[] = {
     {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
      QZ_OPT_STRING, &opt_rules},
     QZ_OPTION_JOBS(opt_jobs),
+    QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };
+
+static const char *const formats[] = {"csv", "tsv", "xlsx", NULL};
 
 const qz_command_help qz_table_help = {
     .name = "table",
@@ -50,6 +54,7 @@ const qz_command_help qz_table_help = {
                "written to a terminal). A report that cannot be read gets a row with its error\n"
                "in the error column, is named on stderr, and makes the exit code 2.\n"),
     .options = options,
+    .formats = formats,
 };
 
 typedef struct {
@@ -179,7 +184,7 @@ int cmd_table(int argc, char **argv)
     else if (strcmp(opt_format, "xlsx") == 0)
         format = TABLE_XLSX;
     else
-        return qz_usage_error(&qz_table_help, "unknown format '%s' (csv, tsv, xlsx)", opt_format);
+        return qz_cli_bad_value(&qz_table_help, "format", opt_format);
     qz_encoding enc;
     if (!qz_cli_encoding(&qz_table_help, opt_encoding, &enc))
         return QZ_EXIT_ERROR;
@@ -209,7 +214,7 @@ int cmd_table(int argc, char **argv)
     if (!ok) {
         qz_cli_nomem(&err);
         rc = qz_report_error(&err);
-    } else if (qz_cli_rules(opt_rules, &rules, &ctx, &err) != QZ_OK ||
+    } else if (qz_cli_rules(opt_config, argv[first], opt_rules, &rules, &ctx, &err) != QZ_OK ||
              qz_table_new(&table, rules, &err) != QZ_OK)
         rc = qz_report_error(&err);
     qz_context_free(ctx);

@@ -139,16 +139,44 @@ qz_status qz_config_load(qz_config **out, const char *path, qz_error *err)
     return QZ_OK;
 }
 
+/* The check rule id nearest to id, or NULL. */
+static const char *nearest_rule(const qz_rules *rules, const char *id)
+{
+    qz_suggestion s;
+    qz_suggest_start(&s, id);
+    const qz_check_rule *r;
+    for (size_t i = 0; (r = qz_rules_check_rule(rules, i)) != NULL; i++)
+        qz_suggest_offer(&s, r->id);
+    return qz_suggest_result(&s);
+}
+
+/* The metric key nearest to key, or NULL. */
+static const char *nearest_key(const qz_rules *rules, const char *key)
+{
+    qz_suggestion s;
+    qz_suggest_start(&s, key);
+    const char *k;
+    for (size_t i = 0; (k = qz_rules_key(rules, i)) != NULL; i++)
+        qz_suggest_offer(&s, k);
+    return qz_suggest_result(&s);
+}
+
 qz_status qz_config_validate(const qz_config *c, const qz_rules *rules, qz_error *err)
 {
     for (size_t i = 0; i < c->noverrides; i++)
-        if (!qz_rules_find_check_rule(rules, c->overrides[i].rule))
-            return qz_fail(err, QZ_ERR_DATA, c->path, c->override_at[i].line,
-                           c->override_at[i].column, "unknown rule '%s'", c->overrides[i].rule);
+        if (!qz_rules_find_check_rule(rules, c->overrides[i].rule)) {
+            qz_fail(err, QZ_ERR_DATA, c->path, c->override_at[i].line, c->override_at[i].column,
+                    "unknown rule '%s'", c->overrides[i].rule);
+            qz_error_suggest(err, nearest_rule(rules, c->overrides[i].rule));
+            return QZ_ERR_DATA;
+        }
     for (size_t i = 0; i < c->nrequire; i++)
-        if (!qz_rules_has_key(rules, c->require[i]))
-            return qz_fail(err, QZ_ERR_DATA, c->path, c->require_at[i].line,
-                           c->require_at[i].column, "unknown metric key '%s'", c->require[i]);
+        if (!qz_rules_has_key(rules, c->require[i])) {
+            qz_fail(err, QZ_ERR_DATA, c->path, c->require_at[i].line, c->require_at[i].column,
+                    "unknown metric key '%s'", c->require[i]);
+            qz_error_suggest(err, nearest_key(rules, c->require[i]));
+            return QZ_ERR_DATA;
+        }
     return QZ_OK;
 }
 

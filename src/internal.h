@@ -44,6 +44,29 @@ qz_status qz_fail(qz_error *err, qz_status status, const char *path, size_t line
 #endif
     ;
 
+/* ---- did you mean (suggest.c) ---- */
+
+/* The known name nearest to an unknown word, for "unknown key 'laws.enactd'; did you mean
+ * 'laws.enacted'?": the candidate at the smallest Damerau-Levenshtein distance over bytes
+ * (insertions, deletions, substitutions and swaps of two neighbours), when that distance is at
+ * most max(1, strlen(word) / 3) and no other candidate is as near; none otherwise. Candidates
+ * are offered one at a time (qz_suggest_offer) or as an array (qz_suggest: n of them, or up to
+ * a NULL when n is (size_t)-1). The answer points at the candidate, whose owner keeps it. */
+typedef struct {
+    const char *word;
+    size_t len, limit;
+    const char *best;
+    size_t distance;
+    bool tie;
+} qz_suggestion;
+void qz_suggest_start(qz_suggestion *s, const char *word);
+void qz_suggest_offer(qz_suggestion *s, const char *candidate);
+const char *qz_suggest_result(const qz_suggestion *s);
+const char *qz_suggest(const char *word, const char *const *candidates, size_t n);
+/* Appends "; did you mean 'SUGGESTION'?", translated, to err's message; nothing when suggestion
+ * is NULL. */
+void qz_error_suggest(qz_error *err, const char *suggestion);
+
 /* ---- writing to the caller's stream (the renderers) ---- */
 
 /* Fills err for a write that failed with errno e (0: unknown): QZ_ERR_IO, the system's reason as

@@ -4,14 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "internal.h" /* qz_suggest */
 
-typedef struct {
-    const char *name;
-    int (*run)(int argc, char **argv);
-    const qz_command_help *help;
-} command;
-
-static const command commands[] = {
+const qz_command qz_commands[] = {
     {"summarize", cmd_summarize, &qz_summarize_help},
     {"metrics", cmd_metrics, &qz_metrics_help},
     {"get", cmd_get, &qz_get_help},
@@ -21,8 +16,10 @@ static const command commands[] = {
     {"compare", cmd_compare, &qz_compare_help},
     {"keys", cmd_keys, &qz_keys_help},
     {"rules", cmd_rules, &qz_rules_help},
+    {"completion", cmd_completion, &qz_completion_help},
 };
-#define NCOMMANDS (sizeof commands / sizeof commands[0])
+#define NCOMMANDS (sizeof qz_commands / sizeof qz_commands[0])
+const size_t qz_ncommands = NCOMMANDS;
 
 static void print_usage(FILE *out)
 {
@@ -33,23 +30,28 @@ static void print_usage(FILE *out)
             "Commands:\n"),
           out);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].help->oneline));
+        fprintf(out, "  %-10s %s\n", qz_commands[i].name, _(qz_commands[i].help->oneline));
     fprintf(out, "  %-10s %s\n", "help", _("show the help of a command"));
     fprintf(out, "\n%s", _(qz_exit_codes_help));
 }
 
-static const command *find_command(const char *name)
+static const qz_command *find_command(const char *name)
 {
     for (size_t i = 0; i < NCOMMANDS; i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
+        if (strcmp(qz_commands[i].name, name) == 0)
+            return &qz_commands[i];
     return NULL;
 }
 
+/* "unknown command 'sumarize'; did you mean 'summarize'?" */
 static int unknown_command(const char *name)
 {
-    fprintf(stderr, _("qzreport: unknown command '%s'\nTry 'qzreport --help'.\n"), name);
-    return QZ_EXIT_ERROR;
+    qz_suggestion s;
+    qz_suggest_start(&s, name);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        qz_suggest_offer(&s, qz_commands[i].name);
+    qz_suggest_offer(&s, "help");
+    return qz_usage_hint(NULL, qz_suggest_result(&s), "unknown command '%s'", name);
 }
 
 int main(int argc, char **argv)
@@ -75,13 +77,13 @@ int main(int argc, char **argv)
             print_usage(stdout);
             return QZ_EXIT_OK;
         }
-        const command *c = find_command(argv[2]);
+        const qz_command *c = find_command(argv[2]);
         if (!c)
             return unknown_command(argv[2]);
         qz_command_print_help(stdout, c->help);
         return QZ_EXIT_OK;
     }
-    const command *c = find_command(arg);
+    const qz_command *c = find_command(arg);
     if (!c)
         return unknown_command(arg);
     qz_output_install_signals();

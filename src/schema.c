@@ -35,22 +35,33 @@ char *scalar_dup(const yaml_node_t *n)
 
 /* ---- mappings and lists ---- */
 
-/* "unknown key 'K'", followed by the keys `known` lists when it lists any. */
-static qz_status unknown_key_of(loader *ld, const yaml_node_t *k, const char *known)
+/* A key's text, as its errors name it. */
+static void key_text(const yaml_node_t *k, char *key, size_t size)
+{
+    snprintf(key, size, "%.*s", k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
+             k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
+}
+
+/* "unknown key 'K'", followed by the keys `known` lists when it lists any, and the known key
+ * nearest to K when there is one ("; did you mean 'rules_file'?"). */
+static qz_status unknown_key_of(loader *ld, const yaml_node_t *k, const char *known,
+                                const char *suggestion)
 {
     char key[100];
-    snprintf(key, sizeof key, "%.*s",
-             k->type == YAML_SCALAR_NODE ? (int)k->data.scalar.length : 1,
-             k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
+    key_text(k, key, sizeof key);
+    qz_status st;
     if (known && *known)
         /* TRANSLATORS: a key of a YAML file, then the keys it may be (a, b, c) */
-        return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s' (%s)", key, known);
-    return fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'", key);
+        st = fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s' (%s)", key, known);
+    else
+        st = fail_at(ld, k, QZ_ERR_DATA, "unknown key '%s'", key);
+    qz_error_suggest(ld->err, suggestion);
+    return st;
 }
 
 qz_status unknown_key(loader *ld, const yaml_node_t *k)
 {
-    return unknown_key_of(ld, k, NULL);
+    return unknown_key_of(ld, k, NULL, NULL);
 }
 
 /* "a, b, c": the keys a mapping may have, for its errors ("" when out of memory). */
@@ -77,9 +88,14 @@ static qz_status known_key(loader *ld, const yaml_node_t *k, const yaml_node_t *
     for (size_t i = 0; i < t->nkeys; i++)
         if (scalar_is(k, t->keys[i].key))
             return t->keys[i].handle(ld, v, t->keys[i].target);
-    char known[300];
+    char known[300], key[100];
     key_list(t->keys, t->nkeys, known, sizeof known);
-    return unknown_key_of(ld, k, known);
+    key_text(k, key, sizeof key);
+    qz_suggestion s;
+    qz_suggest_start(&s, k->type == YAML_SCALAR_NODE ? key : NULL);
+    for (size_t i = 0; i < t->nkeys; i++)
+        qz_suggest_offer(&s, t->keys[i].key);
+    return unknown_key_of(ld, k, known, qz_suggest_result(&s));
 }
 
 qz_status walk_mapping(loader *ld, const yaml_node_t *map, const key_entry *keys,

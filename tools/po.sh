@@ -25,6 +25,7 @@ extract() {
         --keyword=qz_fail:6 --flag=qz_fail:6:c-format \
         --keyword=fail_at:4 --flag=fail_at:4:c-format \
         --keyword=qz_usage_error:2 --flag=qz_usage_error:2:c-format \
+        --keyword=qz_usage_hint:3 --flag=qz_usage_hint:3:c-format \
         --flag=qz_printf:1:c-format \
         -o "$out" "$@"
 }

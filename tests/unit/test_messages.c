@@ -56,7 +56,8 @@ static void test_english_in_c_locale(void **state)
     assert_string_equal(err.message, "kind: 'persnos' is not count, persons or percent");
     rules_error(bad_key, &err);
     assert_string_equal(err.message, "unknown key 'kinds' (key, units, parts, phrasings, "
-                        "not_before, not_in_sentence, follows, zh, en, kind)");
+                        "not_before, not_in_sentence, follows, zh, en, kind); did you mean "
+                        "'kind'?");
     missing_file_error(&err);
     assert_string_equal(err.message, "No such file or directory");
 }
@@ -89,7 +90,8 @@ static void test_chinese_with_the_catalog(void **state)
     assert_string_equal(err.message, "kind：“persnos”不是 count、persons 或 percent");
     rules_error(bad_key, &err);
     assert_string_equal(err.message, "未知的键“kinds”（可用的键：key, units, parts, phrasings, "
-                        "not_before, not_in_sentence, follows, zh, en, kind）");
+                        "not_before, not_in_sentence, follows, zh, en, kind）；您是不是要输入"
+                        "“kind”？");
     missing_file_error(&err);
     assert_string_equal(err.message, "没有那个文件或目录");
 

@@ -394,7 +394,7 @@ static void test_broken_rules(void **state)
     expect_rules_error("parts:\n  review:\n    - '(unclosed'\n", 3, 7,
                        "bad pattern: missing closing parenthesis (at character 9)");
     expect_rules_error("parts:\n  reveiw: []\n", 2, 3,
-                       "unknown key 'reveiw' (review, plan, dated)");
+                       "unknown key 'reveiw' (review, plan, dated); did you mean 'review'?");
     expect_rules_error("headings:\n  - level: 12\n    pattern: 'x(?<num>1)'\n", 2, 12,
                        "level must be a whole number from 1 to 9");
     expect_rules_error("headings:\n  - level: 2\n    pattern: '第(一)'\n", 2, 5,
@@ -409,7 +409,7 @@ static void test_broken_rules(void **state)
     /* a check's keys are listed too */
     expect_rules_error("checks:\n  - id: x\n    sevrity: off\n", 3, 5,
                        "unknown key 'sevrity' (id, severity, standard, title, message, find, "
-                       "finds, fix, replace, fixable)");
+                       "finds, fix, replace, fixable); did you mean 'severity'?");
 }
 
 /* Built-in patterns are compiled in one pass after the built-in files are read (their

@@ -1,0 +1,1 @@
+qzreport sumarize data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport summarize -f markdwn data/quzhou-2023.txt

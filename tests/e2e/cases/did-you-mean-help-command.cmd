@@ -1,0 +1,1 @@
+qzreport help metrix

@@ -1,0 +1,1 @@
+qzreport frobnicate data/quzhou-2023.txt

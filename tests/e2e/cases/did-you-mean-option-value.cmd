@@ -1,0 +1,1 @@
+qzreport check --formt=json data/quzhou-2023.txt

@@ -1,0 +1,1 @@
+qzreport metrics --formt json data/quzhou-2023.txt
