@@ -18,6 +18,7 @@
 #include <cmark.h>
 
 #include "check_render.h"
+#include "cmark_build.h"
 
 /* escapeData: what may not appear in a command's message. */
 static void put_data(qz_buf *b, const char *s, bool property)
@@ -178,20 +179,12 @@ typedef struct {
 
 static cmark_node *add(tree *t, cmark_node *parent, cmark_node_type type)
 {
-    cmark_node *n = parent ? cmark_node_new(type) : NULL;
-    if (!n || !cmark_node_append_child(parent, n)) {
-        cmark_node_free(n);
-        t->ok = false;
-        return NULL;
-    }
-    return n;
+    return qz_cm_add(&t->ok, parent, type);
 }
 
 static void add_literal(tree *t, cmark_node *parent, cmark_node_type type, const char *s)
 {
-    cmark_node *n = add(t, parent, type);
-    if (n && !cmark_node_set_literal(n, s ? s : ""))
-        t->ok = false;
+    qz_cm_add_literal(&t->ok, parent, type, s);
 }
 
 static void add_text(tree *t, cmark_node *parent, const char *s)
@@ -219,9 +212,7 @@ static const char *severity_word(const tree *t, qz_severity sev)
 /* "## qzreport check: 12 errors, 3 warnings" */
 static void add_title(tree *t, const qz_check_ctx *c)
 {
-    cmark_node *h = add(t, t->doc, CMARK_NODE_HEADING);
-    if (h)
-        cmark_node_set_heading_level(h, 2);
+    cmark_node *h = qz_cm_add_heading(&t->ok, t->doc, 2);
     add_literal(t, h, CMARK_NODE_CODE, "qzreport check");
     if (c->errors == 0 && c->warnings == 0)
         add_text(t, h, t->en ? ": no problems found" : "：未发现问题");

@@ -5,12 +5,10 @@
  * paragraph of pipe-table lines joined by soft breaks: cmark still escapes every text node,
  * keys go out as code spans, and GitHub, GitLab, pandoc and most viewers show it as a table.
  * A cell never holds a '|': keys are dotted words, values numbers with measure words. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark.h>
-
+#include "cmark_build.h"
 #include "compare_text.h"
 
 typedef struct {
@@ -22,21 +20,13 @@ typedef struct {
 
 static cmark_node *add(tree *t, cmark_node *parent, cmark_node_type type)
 {
-    cmark_node *n = parent ? cmark_node_new(type) : NULL;
-    if (!n || !cmark_node_append_child(parent, n)) {
-        cmark_node_free(n);
-        t->ok = false;
-        return NULL;
-    }
-    return n;
+    return qz_cm_add(&t->ok, parent, type);
 }
 
 /* A text (or code) node holding s; s is copied. */
 static void add_literal(tree *t, cmark_node *parent, cmark_node_type type, const char *s)
 {
-    cmark_node *n = add(t, parent, type);
-    if (n && !cmark_node_set_literal(n, s))
-        t->ok = false;
+    qz_cm_add_literal(&t->ok, parent, type, s);
 }
 
 static void add_text(tree *t, cmark_node *parent, const char *s)
@@ -67,9 +57,7 @@ static void put_year(const tree *t, bool newer, qz_buf *b)
 
 static void add_title(tree *t, cmark_node *doc)
 {
-    cmark_node *h = add(t, doc, CMARK_NODE_HEADING);
-    if (h)
-        cmark_node_set_heading_level(h, 1);
+    cmark_node *h = qz_cm_add_heading(&t->ok, doc, 1);
     qz_buf b = {0};
     qz_compare_title_text(t->c, t->lang, &b);
     add_buf(t, h, &b);
@@ -100,9 +88,7 @@ static void add_different_bodies(tree *t, cmark_node *doc)
 
 static void add_heading2(tree *t, cmark_node *doc, qz_buf *b)
 {
-    cmark_node *h = add(t, doc, CMARK_NODE_HEADING);
-    if (h)
-        cmark_node_set_heading_level(h, 2);
+    cmark_node *h = qz_cm_add_heading(&t->ok, doc, 2);
     add_buf(t, h, b);
 }
 
@@ -309,15 +295,5 @@ cmark_node *qz_compare_tree(const qz_compare *c, const qz_rules *rules, qz_lang 
 qz_status qz_compare_render_markdown(const qz_compare *c, const qz_rules *rules, qz_lang lang,
                                      FILE *out, qz_error *err)
 {
-    cmark_node *doc = qz_compare_tree(c, rules, lang);
-    if (!doc)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    char *text = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
-    cmark_node_free(doc);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    bool ok = qz_write_str(out, text);
-    int e = errno;
-    free(text);
-    return ok ? QZ_OK : qz_write_fail(err, e);
+    return qz_cm_write_commonmark(qz_compare_tree(c, rules, lang), out, err);
 }

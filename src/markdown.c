@@ -1,7 +1,6 @@
 /* markdown.c — the summary of one report as a cmark node tree, rendered as CommonMark.
  * The tree is built from nodes, never from Markdown text, so cmark does all the escaping.
  * Every word around the report's own text is a label of labels.c, in the summary's language. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +8,7 @@
 
 #include <cmark.h>
 
+#include "cmark_build.h"
 #include "internal.h"
 #include "labels.h"
 
@@ -26,21 +26,13 @@ typedef struct {
 
 static cmark_node *add(tree *t, cmark_node *parent, cmark_node_type type)
 {
-    cmark_node *n = cmark_node_new(type);
-    if (!n || !cmark_node_append_child(parent, n)) {
-        cmark_node_free(n);
-        t->ok = false;
-        return NULL;
-    }
-    return n;
+    return qz_cm_add(&t->ok, parent, type);
 }
 
 /* A text node holding s as it is. */
 static void add_str(tree *t, cmark_node *parent, const char *s)
 {
-    cmark_node *n = parent ? add(t, parent, CMARK_NODE_TEXT) : NULL;
-    if (n && !cmark_node_set_literal(n, s))
-        t->ok = false;
+    qz_cm_add_literal(&t->ok, parent, CMARK_NODE_TEXT, s);
 }
 
 /* A text node holding printf's output, however long (a quote or a title is never cut). */
@@ -92,10 +84,7 @@ static cmark_node *add_item(tree *t, cmark_node *list)
 
 static cmark_node *add_heading(tree *t, cmark_node *parent, int level)
 {
-    cmark_node *h = add(t, parent, CMARK_NODE_HEADING);
-    if (h)
-        cmark_node_set_heading_level(h, level);
-    return h;
+    return qz_cm_add_heading(&t->ok, parent, level);
 }
 
 static size_t line_of(tree *t, size_t offset)
@@ -416,16 +405,5 @@ cmark_node *qz_summary_tree(const qz_summary *s, unsigned parts)
 
 qz_status qz_summary_render_markdown(const qz_summary *s, FILE *out, qz_error *err)
 {
-    cmark_node *doc = qz_summary_tree(s, QZ_SUMMARY_ALL);
-    if (!doc)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    /* width 0: no wrapping, so that each item stays on one line */
-    char *text = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
-    cmark_node_free(doc);
-    if (!text)
-        return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    bool ok = qz_write_str(out, text);
-    int e = errno;
-    free(text);
-    return ok ? QZ_OK : qz_write_fail(err, e);
+    return qz_cm_write_commonmark(qz_summary_tree(s, QZ_SUMMARY_ALL), out, err);
 }
