@@ -40,7 +40,7 @@ TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
 # The data files built into the binary, in the order they are loaded.
 DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml
 
-CLI_SRC  = src/main.c src/cli.c src/language.c src/outfile.c src/batch.c $(wildcard src/cmd_*.c)
+CLI_SRC  = src/main.c src/cli.c src/language.c src/outfile.c src/batch.c src/paths.c $(wildcard src/cmd_*.c)
 LIB_SRC  = $(filter-out $(CLI_SRC),$(wildcard src/*.c))
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(B)/%.o) $(B)/data.o $(B)/rules_image.o
 # The objects that hold the built-in rules image and read it; the image's generator is linked
