@@ -314,7 +314,7 @@ install-check: $(BIN) $(B)/qzreport.1 lib $(COMPLETIONS)
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 
-FUZZ_TARGETS = load extract check rules cue
+FUZZ_TARGETS = load extract check rules cue fix
 FUZZ_BIN     = $(FUZZ_TARGETS:%=tests/fuzz/bin/fuzz_%)
 FUZZ_SECONDS ?= 600
 

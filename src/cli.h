@@ -175,6 +175,22 @@ int qz_check_setup_open(qz_check_setup *s, const qz_command_help *cmd, const cha
                         const qz_opt_list *rule_opts, const char *lang);
 void qz_check_setup_close(qz_check_setup *s);
 
+/* ---- the files operands name, sorted (dirs.c) ---- */
+
+/* Paths, each malloc'd; free with qz_path_list_free. */
+typedef struct {
+    char **items;
+    size_t n, cap;
+} qz_path_list;
+
+/* The files named by operands[0..n): a FILE (or "-") as given, a DIR's *.txt files read
+ * recursively as qz_cli_expand_dirs reads them, then the whole list sorted in path order
+ * (strcmp). An operand that does not exist, or a folder that cannot be opened, is kept as it
+ * is, so that reading it names it as unreadable. Returns false when out of memory (out is then
+ * empty). */
+bool qz_cli_collect_paths(char *const *operands, size_t n, qz_path_list *out);
+void qz_path_list_free(qz_path_list *l);
+
 /* ---- many reports on N threads (batch.c) ---- */
 
 #define QZ_MAX_JOBS 256

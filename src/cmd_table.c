@@ -1,16 +1,13 @@
 /* cmd_table.c — `qzreport table FILE...|DIR...`: one row per report, for pandas, R or Excel.
- * A folder is read recursively (its *.txt files); the rows are in path order. Reports are read
- * on -j threads (batch.c) and their rows kept as copies; the table is written once every
- * report is in, since its columns are the keys any of them states. A report that cannot be
+ * A folder is read recursively (its *.txt files: qz_cli_collect_paths, paths.c); the rows are
+ * in path order. Reports are read on -j threads (batch.c) and their rows kept as copies; the
+ * table is written once every report is in, since its columns are the keys any of them states. A report that cannot be
  * read gets a row with its error and is named on stderr; the exit code is then 2. An XLSX
  * workbook is binary: it is refused to a terminal (as gzip refuses), before any report is
  * read when that terminal is standard output. */
-#define _DEFAULT_SOURCE /* DT_DIR, d_type */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -56,64 +53,6 @@ const qz_command_help qz_table_help = {
     .options = options,
     .formats = formats,
 };
-
-typedef struct {
-    char **items;
-    size_t n, cap;
-} path_list;
-
-static bool add_path(path_list *l, const char *p)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 64;
-        char **items = realloc(l->items, cap * sizeof *items);
-        if (!items)
-            return false;
-        l->items = items;
-        l->cap = cap;
-    }
-    return (l->items[l->n++] = strdup(p)) != NULL;
-}
-
-static bool ends_with_txt(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".txt") == 0;
-}
-
-/* Adds dir's *.txt files, and those of its folders, recursively. */
-static bool add_dir(path_list *l, const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return add_path(l, dir); /* named as unreadable when its row is made */
-    bool ok = true;
-    struct dirent *e;
-    while (ok && (e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        char *p = malloc(len);
-        if (!p) {
-            ok = false;
-            break;
-        }
-        snprintf(p, len, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            ok = add_dir(l, p);
-        else if (ends_with_txt(e->d_name))
-            ok = add_path(l, p);
-        free(p);
-    }
-    closedir(d);
-    return ok;
-}
-
-static int by_path(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 typedef struct {
     qz_batch_files files; /* first: the batch's work reads it (qz_batch_load_report) */
@@ -197,15 +136,8 @@ int cmd_table(int argc, char **argv)
     bool to_stdout = !opt_output || strcmp(opt_output, "-") == 0;
     if (format == TABLE_XLSX && to_stdout && isatty(STDOUT_FILENO))
         return refuse_terminal();
-    path_list paths = {0};
-    bool ok = true;
-    for (int i = first; ok && i < argc; i++) {
-        struct stat st;
-        ok = stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(&paths, argv[i])
-                                                             : add_path(&paths, argv[i]);
-    }
-    if (ok)
-        qsort(paths.items, paths.n, sizeof *paths.items, by_path);
+    qz_path_list paths;
+    bool ok = qz_cli_collect_paths(argv + first, (size_t)(argc - first), &paths);
     qz_error err = {0};
     qz_rules *rules = NULL;
     qz_context *ctx = NULL;
@@ -246,8 +178,6 @@ int cmd_table(int argc, char **argv)
     }
     qz_table_free(table);
     qz_rules_free(rules);
-    for (size_t i = 0; i < paths.n; i++)
-        free(paths.items[i]);
-    free(paths.items);
+    qz_path_list_free(&paths);
     return rc;
 }

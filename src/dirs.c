@@ -1,5 +1,5 @@
-/* dirs.c — folders given as operands (`check reports/`, `metrics reports/`): each is replaced
- * by the *.txt files under it, read recursively and sorted by path, as `table` reads them.
+/* dirs.c — folders given as operands (`check reports/`, `metrics reports/`, `table`, `fix -i`):
+ * each is replaced by the *.txt files under it, read recursively and sorted by path.
  * Hidden entries (a name starting with '.') are skipped, and a symbolic link to a folder is not
  * followed, so that a link back up the tree cannot make the walk endless (grep -r does the
  * same); a link to a file is read like the file. */
@@ -108,4 +108,21 @@ void qz_cli_free_paths(char **paths, size_t n)
     for (size_t i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
+}
+
+bool qz_cli_collect_paths(char *const *operands, size_t n, qz_path_list *out)
+{
+    bool any_dir;
+    *out = (qz_path_list){0};
+    if (!qz_cli_expand_dirs(operands, n, &out->items, &out->n, &any_dir))
+        return false;
+    out->cap = out->n;
+    qsort(out->items, out->n, sizeof *out->items, by_path);
+    return true;
+}
+
+void qz_path_list_free(qz_path_list *l)
+{
+    qz_cli_free_paths(l->items, l->n);
+    *l = (qz_path_list){0};
 }

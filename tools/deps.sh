@@ -7,11 +7,12 @@
 set -eu
 # gettext's msgfmt compiles the Chinese messages (po/zh_CN.po); scdoc renders the manual page.
 # man-db (man, with groff and col) renders the page in the tests (tests/man_check.sh); zsh and
-# fish load the completion scripts in the tests (tests/completion_check.sh).
+# fish load the completion scripts in the tests (tests/completion_check.sh); patch applies the
+# diffs of fix --diff in the tests.
 # libcmocka-dev, python3 and libxml2-utils are for the tests only: xmllint checks the HTML
 # pages; python3 (its standard library: csv, zipfile,
 # xml.etree) reads the CSV and XLSX of `qzreport table` back (tests/e2e/table_check.py).
-packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev libxml2-dev gettext scdoc python3 libxml2-utils man-db zsh fish"
+packages="pkg-config libcmark-dev libpcre2-dev libyaml-dev libcmocka-dev libjansson-dev libopencc-dev libcsv-dev libxlsxwriter-dev libxml2-dev gettext scdoc python3 libxml2-utils man-db zsh fish patch"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-dev"
 fi
