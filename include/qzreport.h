@@ -537,8 +537,9 @@ QZ_EXPORT qz_status qz_config_load(qz_config **out, const char *path, qz_error *
 QZ_EXPORT qz_status qz_config_validate(const qz_config *config, const qz_rules *rules,
                                        qz_error *err);
 QZ_EXPORT void qz_config_free(qz_config *config);
-/* Looks for .qzreport.yaml in dir and its parents; writes its path and returns true. */
-QZ_EXPORT bool qz_config_find(const char *dir, char *path, size_t size);
+/* Looks for .qzreport.yaml in dir and its parents: its path (release with qz_free), or NULL
+ * when there is none (or when out of memory). */
+QZ_EXPORT char *qz_config_find(const char *dir);
 
 /* The original text with every fix of the fixable rules applied (whatever their severity,
  * unless off), in the input's own encoding, BOM and line ends: text no fix touches comes out

@@ -13,7 +13,9 @@
 
 const char *const qz_exit_codes_help = N_("Exit codes: 0 done; 1 findings (a failing check, an "
                                           "absent key); 2 usage, input, output or internal "
-                                          "error.\n");
+                                          "error.\n"
+                                          "The manual, qzreport(1), tells every command, option, "
+                                          "format and exit code: man qzreport\n");
 
 static size_t count_options(const qz_option *opts)
 {
@@ -236,15 +238,13 @@ const char *qz_cli_strerror(int e)
 }
 
 /* The folder of path ("." for a bare name or standard input). */
-static void folder_of(const char *path, char *dir, size_t size)
+/* The folder a report is in, malloc'd ("." for a bare name or standard input). */
+static char *folder_of(const char *path)
 {
     const char *slash = path && strcmp(path, "-") ? strrchr(path, '/') : NULL;
     if (!slash)
-        snprintf(dir, size, ".");
-    else if (slash == path)
-        snprintf(dir, size, "/");
-    else
-        snprintf(dir, size, "%.*s", (int)(slash - path), path);
+        return strdup(".");
+    return strndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
 /* What every command that reads reports loads (qz_cli_rules); *config is NULL when there is no
@@ -256,18 +256,20 @@ static qz_status load_rules(const char *config_path, const char *first_file,
     *config = NULL;
     *rules = NULL;
     *ctx = NULL;
-    char found[4096], dir[4096];
-    struct stat sb;
-    if (first_file && strcmp(first_file, "-") != 0 && stat(first_file, &sb) == 0 &&
-        S_ISDIR(sb.st_mode))
-        snprintf(dir, sizeof dir, "%s", first_file); /* a folder of reports: from itself */
-    else
-        folder_of(first_file, dir, sizeof dir);
-    if (!config_path && qz_config_find(dir, found, sizeof found))
-        config_path = found;
+    char *found = NULL;
+    if (!config_path) {
+        struct stat sb;
+        bool folder = first_file && strcmp(first_file, "-") != 0 &&
+                      stat(first_file, &sb) == 0 && S_ISDIR(sb.st_mode);
+        /* a folder of reports: from itself; a report: from its folder */
+        char *dir = folder ? strdup(first_file) : folder_of(first_file);
+        config_path = found = dir ? qz_config_find(dir) : NULL;
+        free(dir);
+    }
     qz_status st = QZ_OK;
     if (config_path)
         st = qz_config_load(config, config_path, err);
+    free(found); /* the configuration keeps its own copy of its path */
     if (st == QZ_OK)
         st = qz_rules_new(rules, err);
     if (st == QZ_OK && *config && (*config)->rules_file)

@@ -200,18 +200,24 @@ void qz_config_free(qz_config *c)
     free(c);
 }
 
-bool qz_config_find(const char *dir, char *path, size_t size)
+char *qz_config_find(const char *dir)
 {
-    char d[4096];
-    if (!realpath(dir && *dir ? dir : ".", d))
-        return false;
+    /* realpath allocates the folder's whole name: no buffer of ours can cut it */
+    char *d = realpath(dir && *dir ? dir : ".", NULL);
+    if (!d)
+        return NULL;
     for (;;) {
         struct stat sb;
-        snprintf(path, size, "%s%s.qzreport.yaml", d, strcmp(d, "/") ? "/" : "");
-        if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
-            return true;
-        if (strcmp(d, "/") == 0)
-            return false;
+        char *path = qz_printf("%s%s.qzreport.yaml", d, strcmp(d, "/") ? "/" : "");
+        if (!path || (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))) {
+            free(d);
+            return path;
+        }
+        free(path);
+        if (strcmp(d, "/") == 0) {
+            free(d);
+            return NULL;
+        }
         char *slash = strrchr(d, '/');
         if (slash == d)
             slash[1] = '\0';
