@@ -41,18 +41,33 @@ endif
 B   ?= build
 BIN ?= qzreport
 
-PKGS      = libcmark libpcre2-8 yaml-0.1 jansson xlsxwriter libxml-2.0
+PKGS      = libcmark libpcre2-8 yaml-0.1 jansson
+# libxml2 (the HTML formats) and libxlsxwriter (the XLSX format) are opened with dlopen when a
+# page or a workbook is first written (src/html_page.c and src/table_xlsx.c say why): like
+# OpenCC, only their headers at build time, and their sonames.
+DLOPEN_PKGS = xlsxwriter libxml-2.0 opencc
 TEST_PKGS = cmocka
 # OpenCC is opened with dlopen when a traditional text is met (src/view.c says why): only its
 # header at build time, and its soname, read from the library that is installed.
-OPENCC_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir opencc 2>/dev/null)/libopencc.so 2>/dev/null | awk '/SONAME/ { print $$2 }')
+# $(call qz_soname,MODULE,LIBRARY): the soname of the LIBRARY.so that is installed, looked for
+# in MODULE's libdir, then where the compiler finds it (xlsxwriter.pc's libdir is /usr/lib on
+# Debian, where the library is not), empty when neither has it.
+qz_soname = $(shell for f in $$(pkg-config --variable=libdir $(1) 2>/dev/null)/$(2).so \
+                $$($(CC) -print-file-name=$(2).so 2>/dev/null); do \
+                [ -f "$$f" ] && objdump -p "$$f" 2>/dev/null | awk '/SONAME/ { print $$2 }' | grep . && break; \
+            done)
+OPENCC_SONAME  := $(call qz_soname,opencc,libopencc)
+LIBXML2_SONAME := $(call qz_soname,libxml-2.0,libxml2)
+XLSXWRITER_SONAME := $(call qz_soname,xlsxwriter,libxlsxwriter)
 CFLAGS   ?= -O2 -g
 WERROR   ?=
 SAN      ?=
 
 QZ_CFLAGS = -std=c11 -Wall -Wextra -Wpedantic $(WERROR) $(SAN) -D_POSIX_C_SOURCE=200809L \
-            -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS) opencc) \
-            $(if $(OPENCC_SONAME),-DQZ_OPENCC_SONAME='"$(OPENCC_SONAME)"')
+            -Iinclude -Isrc -I$(B) $(shell pkg-config --cflags $(PKGS) $(DLOPEN_PKGS)) \
+            $(if $(OPENCC_SONAME),-DQZ_OPENCC_SONAME='"$(OPENCC_SONAME)"') \
+            $(if $(LIBXML2_SONAME),-DQZ_LIBXML2_SONAME='"$(LIBXML2_SONAME)"') \
+            $(if $(XLSXWRITER_SONAME),-DQZ_XLSXWRITER_SONAME='"$(XLSXWRITER_SONAME)"')
 # The library's objects are built once for both the archive and the shared library: position-
 # independent, and with every symbol hidden but the functions qzreport.h marks QZ_EXPORT.
 LIB_CFLAGS = -fPIC -fvisibility=hidden
@@ -60,7 +75,9 @@ LIB_CFLAGS = -fPIC -fvisibility=hidden
 # lists the same for a static link: PKGS as Requires.private, the others as Libs.private.)
 LIBS_PRIVATE = -lcsv -ldl -pthread
 QZ_LIBS   = $(shell pkg-config --libs $(PKGS)) $(LIBS_PRIVATE)
-TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS))
+# test_html_page reads the pages back with libxml2's parser: the tests link it (the library
+# then finds it loaded already).
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) libxml-2.0)
 
 # The data files built into the binary, in the order they are loaded.
 DATA = data/outline.yaml data/words.yaml data/rules.yaml data/check.yaml

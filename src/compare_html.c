@@ -168,8 +168,8 @@ static void add_both(page_ctx *p, xmlNodePtr body)
         free(c1);
         free(c2);
         /* the chart goes into the row's last cell, which the row left empty */
-        xmlNodePtr tr = t.body ? xmlGetLastChild(t.body) : NULL;
-        xmlNodePtr td = tr ? xmlGetLastChild(tr) : NULL;
+        xmlNodePtr tr = t.body ? t.body->last : NULL;
+        xmlNodePtr td = tr ? tr->last : NULL;
         if (td)
             add_chart(p, td, r);
     }

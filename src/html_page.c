@@ -1,5 +1,6 @@
 /* html_page.c — an HTML page as a libxml2 tree (html_page.h). Ownership: the page owns its
  * document and the SVG documents made for it; every string handed in is copied by libxml2. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -37,16 +38,132 @@ struct qz_html_page {
     char message[128];
 };
 
-/* ---- libxml2, initialised once ---- */
+/* ---- libxml2, loaded when the first page is made ----
+ *
+ * libxml2 brings ICU, liblzma and libstdc++ with it: linked, it would be loaded by every run
+ * (bench/README.md measured 3 ms of a 7 ms report), while only the HTML formats use it. So
+ * it is opened with dlopen by its soname (QZ_LIBXML2_SONAME, read from the installed library
+ * at build time, the way src/view.c opens OpenCC), and only its headers are used at build
+ * time. Every function of it this file calls is in QZ_LIBXML_FUNCS: the table qz_libxml holds
+ * a pointer to each, of the type its header declares (__typeof__), filled by dlsym; the
+ * macros after xml_load make the calls below go through them. xmlFree is a variable of
+ * libxml2's (a pointer to its free function): dlsym gives its address, and the macro reads it
+ * at each call. xmlGenericError and its kin are macros of libxml2's over __xmlGenericError()
+ * and the like, which the table holds.
+ *
+ * Threads: qz_libxml, xml_ready and xml_why are written only inside pthread_once, and read
+ * only after it has returned; xmlInitParser, which sets libxml2's global state up and is not
+ * meant to run twice at once, runs there too, once per process. */
+#ifndef QZ_LIBXML2_SONAME
+#define QZ_LIBXML2_SONAME "libxml2.so.2"
+#endif
 
+#define QZ_LIBXML_FUNCS(X) \
+    X(xmlInitParser) \
+    X(xmlSetGenericErrorFunc) \
+    X(xmlSetStructuredErrorFunc) \
+    X(__xmlGenericError) \
+    X(__xmlGenericErrorContext) \
+    X(__xmlStructuredError) \
+    X(__xmlStructuredErrorContext) \
+    X(xmlFree) \
+    X(xmlSetProp) \
+    X(xmlNewDocText) \
+    X(xmlAddChild) \
+    X(xmlFreeNode) \
+    X(xmlNewChild) \
+    X(xmlParseInNodeContext) \
+    X(xmlFreeNodeList) \
+    X(xmlAddChildList) \
+    X(xmlNewDoc) \
+    X(xmlNewDocNode) \
+    X(xmlFreeDoc) \
+    X(xmlDocSetRootElement) \
+    X(xmlNewNs) \
+    X(xmlSetNs) \
+    X(xmlDocGetRootElement) \
+    X(xmlBufferCreate) \
+    X(xmlNodeDump) \
+    X(xmlBufferContent) \
+    X(xmlURIEscapeStr) \
+    X(xmlBufferFree) \
+    X(htmlNewDocNoDtD) \
+    X(xmlCreateIntSubset) \
+    X(xmlStrdup) \
+    X(xmlOutputBufferCreateIO) \
+    X(htmlDocContentDumpFormatOutput) \
+    X(xmlOutputBufferClose)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+    QZ_LIBXML_FUNCS(X)
+#undef X
+} qz_libxml;
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static bool xml_ready;
+static char xml_why[256]; /* dlerror's words when libxml2 could not be loaded */
 
-/* xmlInitParser sets libxml2's global state up and is not meant to run twice at once: every
- * page comes here first, and pthread_once runs it once, the other threads waiting for it. */
-static void xml_init(void)
+static void xml_load(void)
 {
-    xmlInitParser();
+    void *h = dlopen(QZ_LIBXML2_SONAME, RTLD_NOW | RTLD_LOCAL);
+    bool all = h != NULL;
+    /* POSIX: a void * from dlsym converts to a function pointer */
+#define X(f) all = all && (*(void **)&qz_libxml.f = dlsym(h, #f)) != NULL;
+    QZ_LIBXML_FUNCS(X)
+#undef X
+    if (!all) {
+        const char *why = dlerror();
+        snprintf(xml_why, sizeof xml_why, "%s", why ? why : "a function is missing");
+        return;
+    }
+    qz_libxml.xmlInitParser();
+    xml_ready = true;
 }
+
+/* QZ_OK once libxml2 is loaded and set up, else QZ_ERR_INTERNAL saying what to install. */
+static qz_status xml_available(qz_error *err)
+{
+    if (pthread_once(&xml_once, xml_load) == 0 && xml_ready)
+        return QZ_OK;
+    return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0,
+                   "cannot load %s (%s): %s; install the Debian package %s", "libxml2",
+                   QZ_LIBXML2_SONAME, xml_why, "libxml2");
+}
+
+#define xmlInitParser (*qz_libxml.xmlInitParser)
+#define xmlSetGenericErrorFunc (*qz_libxml.xmlSetGenericErrorFunc)
+#define xmlSetStructuredErrorFunc (*qz_libxml.xmlSetStructuredErrorFunc)
+#define __xmlGenericError (*qz_libxml.__xmlGenericError)
+#define __xmlGenericErrorContext (*qz_libxml.__xmlGenericErrorContext)
+#define __xmlStructuredError (*qz_libxml.__xmlStructuredError)
+#define __xmlStructuredErrorContext (*qz_libxml.__xmlStructuredErrorContext)
+#define xmlFree (*qz_libxml.xmlFree)
+#define xmlSetProp (*qz_libxml.xmlSetProp)
+#define xmlNewDocText (*qz_libxml.xmlNewDocText)
+#define xmlAddChild (*qz_libxml.xmlAddChild)
+#define xmlFreeNode (*qz_libxml.xmlFreeNode)
+#define xmlNewChild (*qz_libxml.xmlNewChild)
+#define xmlParseInNodeContext (*qz_libxml.xmlParseInNodeContext)
+#define xmlFreeNodeList (*qz_libxml.xmlFreeNodeList)
+#define xmlAddChildList (*qz_libxml.xmlAddChildList)
+#define xmlNewDoc (*qz_libxml.xmlNewDoc)
+#define xmlNewDocNode (*qz_libxml.xmlNewDocNode)
+#define xmlFreeDoc (*qz_libxml.xmlFreeDoc)
+#define xmlDocSetRootElement (*qz_libxml.xmlDocSetRootElement)
+#define xmlNewNs (*qz_libxml.xmlNewNs)
+#define xmlSetNs (*qz_libxml.xmlSetNs)
+#define xmlDocGetRootElement (*qz_libxml.xmlDocGetRootElement)
+#define xmlBufferCreate (*qz_libxml.xmlBufferCreate)
+#define xmlNodeDump (*qz_libxml.xmlNodeDump)
+#define xmlBufferContent (*qz_libxml.xmlBufferContent)
+#define xmlURIEscapeStr (*qz_libxml.xmlURIEscapeStr)
+#define xmlBufferFree (*qz_libxml.xmlBufferFree)
+#define htmlNewDocNoDtD (*qz_libxml.htmlNewDocNoDtD)
+#define xmlCreateIntSubset (*qz_libxml.xmlCreateIntSubset)
+#define xmlStrdup (*qz_libxml.xmlStrdup)
+#define xmlOutputBufferCreateIO (*qz_libxml.xmlOutputBufferCreateIO)
+#define htmlDocContentDumpFormatOutput (*qz_libxml.htmlDocContentDumpFormatOutput)
+#define xmlOutputBufferClose (*qz_libxml.xmlOutputBufferClose)
 
 /* ---- libxml2 prints nothing ----
  * libxml2 reports its own errors (out of memory in the tree functions, a failed write, a
@@ -413,7 +530,9 @@ static qz_status page_new(qz_html_page **out, const char *title, qz_lang lang, q
 qz_status qz_html_page_new(qz_html_page **out, const char *title, qz_lang lang, qz_error *err)
 {
     *out = NULL;
-    pthread_once(&xml_once, xml_init);
+    qz_status ready = xml_available(err);
+    if (ready != QZ_OK)
+        return ready;
     handlers h = quiet();
     qz_status st = page_new(out, title, lang, err);
     loud(h);

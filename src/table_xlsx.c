@@ -17,7 +17,9 @@
  * checked here first, so that nothing is printed for them. It also prints a line when it cannot
  * write its file (out of memory, the temporary folder full), which cannot be checked first:
  * the error returned is this library's all the same. */
+#include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,80 @@
 #include <xlsxwriter.h>
 
 #include "table.h"
+
+/* ---- libxlsxwriter, loaded when the first workbook is written ----
+ *
+ * libxlsxwriter brings libcrypto, minizip and zlib with it: linked, they would be loaded by
+ * every run, while only `table --format xlsx` uses them. So it is opened with dlopen by its
+ * soname (QZ_XLSXWRITER_SONAME, read from the installed library at build time, the way
+ * src/view.c opens OpenCC), and only its header is used at build time. Every function of it
+ * this file calls is in QZ_XLSX_FUNCS: the table qz_xlsx holds a pointer to each, of the type
+ * the header declares (__typeof__), filled by dlsym; the macros after xlsx_load make the
+ * calls below go through them.
+ *
+ * Threads: qz_xlsx, xlsx_ready and xlsx_why are written only inside pthread_once, and read
+ * only after it has returned. */
+#ifndef QZ_XLSXWRITER_SONAME
+#define QZ_XLSXWRITER_SONAME "libxlsxwriter.so.4"
+#endif
+
+#define QZ_XLSX_FUNCS(X) \
+    X(workbook_new_opt) \
+    X(workbook_add_worksheet) \
+    X(workbook_add_format) \
+    X(format_set_bold) \
+    X(worksheet_write_string) \
+    X(worksheet_write_number) \
+    X(worksheet_write_boolean) \
+    X(worksheet_freeze_panes) \
+    X(workbook_close) \
+    X(lxw_strerror)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+    QZ_XLSX_FUNCS(X)
+#undef X
+} qz_xlsx;
+static pthread_once_t xlsx_once = PTHREAD_ONCE_INIT;
+static bool xlsx_ready;
+static char xlsx_why[256]; /* dlerror's words when libxlsxwriter could not be loaded */
+
+static void xlsx_load(void)
+{
+    void *h = dlopen(QZ_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
+    bool all = h != NULL;
+    /* POSIX: a void * from dlsym converts to a function pointer */
+#define X(f) all = all && (*(void **)&qz_xlsx.f = dlsym(h, #f)) != NULL;
+    QZ_XLSX_FUNCS(X)
+#undef X
+    if (!all) {
+        const char *why = dlerror();
+        snprintf(xlsx_why, sizeof xlsx_why, "%s", why ? why : "a function is missing");
+        return;
+    }
+    xlsx_ready = true;
+}
+
+/* QZ_OK once libxlsxwriter is loaded, else QZ_ERR_INTERNAL saying what to install. */
+static qz_status xlsx_available(qz_error *err)
+{
+    if (pthread_once(&xlsx_once, xlsx_load) == 0 && xlsx_ready)
+        return QZ_OK;
+    return qz_fail(err, QZ_ERR_INTERNAL, NULL, 0, 0,
+                   "cannot load %s (%s): %s; install the Debian package %s", "libxlsxwriter",
+                   QZ_XLSXWRITER_SONAME, xlsx_why, "libxlsxwriter4");
+}
+
+#define workbook_new_opt (*qz_xlsx.workbook_new_opt)
+#define workbook_add_worksheet (*qz_xlsx.workbook_add_worksheet)
+#define workbook_add_format (*qz_xlsx.workbook_add_format)
+#define format_set_bold (*qz_xlsx.format_set_bold)
+#define worksheet_write_string (*qz_xlsx.worksheet_write_string)
+#define worksheet_write_number (*qz_xlsx.worksheet_write_number)
+#define worksheet_write_boolean (*qz_xlsx.worksheet_write_boolean)
+#define worksheet_freeze_panes (*qz_xlsx.worksheet_freeze_panes)
+#define workbook_close (*qz_xlsx.workbook_close)
+#define lxw_strerror (*qz_xlsx.lxw_strerror)
 
 /* Excel's limit on the characters in a cell (libxlsxwriter counts code points). */
 #define CELL_MAX_CHARS 32767
@@ -303,6 +379,9 @@ static qz_status copy_all(FILE *from, FILE *out, qz_error *err)
 
 qz_status qz_table_render_xlsx(const qz_table *t, FILE *out, qz_error *err)
 {
+    qz_status ready = xlsx_available(err);
+    if (ready != QZ_OK)
+        return ready;
     bool *cols = calloc(t->rules->nmetrics + 1, sizeof *cols);
     if (!cols)
         return qz_fail(err, QZ_ERR_NOMEM, NULL, 0, 0, "out of memory");

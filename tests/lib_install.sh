@@ -7,7 +7,9 @@
 #   libqzreport.so.MAJOR and libqzreport.so to it, and libqzreport.a (644); INCLUDEDIR holds
 #   include/qzreport.h (644); PKGCONFIGDIR holds qzreport.pc (644);
 # - pkg-config finds qzreport in the tree (PKG_CONFIG_PATH into it, PKG_CONFIG_SYSROOT_DIR=ROOT
-#   so that its paths are ROOT's), with VERSION, and its --static libraries;
+#   so that its paths are ROOT's), with VERSION, and its --static libraries, which do not
+#   name the libraries opened with dlopen (libxml2, libxlsxwriter, OpenCC), nor does
+#   libqzreport.so need them;
 # - the README's example program (between the markers "<!-- example: report.c -->" and
 #   "<!-- end of report.c -->") built by the README's own commands (between "<!-- build:
 #   report.c -->" and "<!-- end of build -->", with cc standing for $CC $SAN and warnings as
@@ -81,9 +83,17 @@ libs=$(pkg-config --libs qzreport)
 static=$(pkg-config --static --libs qzreport)
 case " $cflags " in *" -I$root$includedir "*) ;; *) fail "pkg-config --cflags: $cflags" ;; esac
 case " $libs " in *" -L$lib -lqzreport "*) ;; *) fail "pkg-config --libs: $libs" ;; esac
-for l in -lqzreport -lcmark -lpcre2-8 -lyaml -ljansson -lxlsxwriter -lxml2 -lcsv -ldl -pthread; do
+for l in -lqzreport -lcmark -lpcre2-8 -lyaml -ljansson -lcsv -ldl -pthread; do
     case " $static " in *" $l "*) ;; *) fail "pkg-config --static --libs has no $l: $static" ;; esac
 done
+# libxml2, libxlsxwriter and OpenCC are opened with dlopen when first needed: no link dependency
+# of the library, static or shared
+for l in -lxml2 -lxlsxwriter -lopencc; do
+    case " $static " in *" $l "*) fail "pkg-config --static --libs has $l: $static" ;; esac
+done
+if readelf -d "$lib/libqzreport.so.$version" | grep -E 'NEEDED.*(libxml2|libxlsxwriter|libopencc)'; then
+    fail "libqzreport.so.$version needs libxml2, libxlsxwriter or libopencc"
+fi
 
 # ---- the README's example ----
 
