@@ -423,9 +423,23 @@ static bool table_row_of(qz_context *cx, const char *t, line_span l, line_kind *
     return k->table_row;
 }
 
+/* Whether a line looks like a header line: a date, a title or the speaker (or, with
+ * blank_too, empty). */
+static bool header_like(qz_context *cx, const char *t, line_span l, bool blank_too)
+{
+    size_t sk = qz_skip_space(t + l.start, l.len);
+    const char *s = t + l.start + sk;
+    size_t len = l.len - sk;
+    const qz_rules *r = cx->rules;
+    if (len == 0)
+        return blank_too;
+    return matches_any(cx, &r->date, s, len) || matches_any(cx, &r->title, s, len) ||
+           matches_any(cx, &r->speaker, s, len);
+}
+
 /* Lines [0, result) are the header: up to the salutation (各位代表:) when one stands among the
  * first lines; otherwise the leading lines that look like header lines (a date, a title, the
- * speaker). */
+ * speaker), and a line between two of them. */
 static size_t header_lines(qz_context *cx, const char *t, const line_span *lines, size_t n,
                            line_kind *kinds)
 {
@@ -441,12 +455,11 @@ static size_t header_lines(qz_context *cx, const char *t, const line_span *lines
     }
     size_t i = 0;
     while (i < limit) {
-        size_t sk = qz_skip_space(t + lines[i].start, lines[i].len);
-        const char *s = t + lines[i].start + sk;
-        size_t len = lines[i].len - sk;
-        const qz_rules *r = cx->rules;
-        if (!(len == 0 || matches_any(cx, &r->date, s, len) || matches_any(cx, &r->title, s, len)
-              || matches_any(cx, &r->speaker, s, len)))
+        if (!header_like(cx, t, lines[i], true) &&
+            /* the second half of a header line broken by copying (——2024年1月10日在…大会 /
+             * 第四次会议上) lies between two header lines: it is one too, and is never joined
+             * to the speaker's line after it */
+            !(i > 0 && i + 1 < limit && header_like(cx, t, lines[i + 1], false)))
             break;
         i++;
     }
