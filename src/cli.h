@@ -44,6 +44,16 @@ typedef struct {
     {'e', "encoding", "ENC", N_("auto (default), utf-8 or gb18030"), QZ_OPT_STRING, &(var)}
 
 /* The --config row of every command that reads the configuration (qz_cli_rules). */
+/* The -o row of every command that writes a report's output to a file (fix words its own). */
+#define QZ_OPTION_OUTPUT(var)                                                                  \
+    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),       \
+     QZ_OPT_STRING, &(var)}
+
+/* The --rules row of the commands that read figures (metrics, get, table, compare). */
+#define QZ_OPTION_RULES(var)                                                                   \
+    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),  \
+     QZ_OPT_STRING, &(var)}
+
 #define QZ_OPTION_CONFIG(var)                                                                  \
     {'c', "config", "FILE",                                                                    \
      N_("the configuration (default: .qzreport.yaml next to the first FILE\n"                  \

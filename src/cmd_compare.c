@@ -17,11 +17,9 @@ static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("markdown (default), yaml, json, tsv or html"), QZ_OPT_STRING,
      &opt_format},
     {0, "lang", "LANG", N_("labels in zh (default) or en (markdown, html)"), QZ_OPT_STRING, &opt_lang},
-    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
-     QZ_OPT_STRING, &opt_output},
+    QZ_OPTION_OUTPUT(opt_output),
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
-     QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_RULES(opt_rules),
     QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };

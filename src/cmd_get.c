@@ -32,8 +32,7 @@ static const qz_option options[] = {
     {0, "no-filename", NULL, N_("no FILE<TAB> before the values, even for several files"),
      QZ_OPT_FLAG, &opt_no_filename},
     QZ_OPTION_ENCODING(opt_encoding),
-    {0, "rules", "FILE", N_("add the metrics and words of a rules file to the built-in ones"),
-     QZ_OPT_STRING, &opt_rules},
+    QZ_OPTION_RULES(opt_rules),
     QZ_OPTION_CONFIG(opt_config),
     {0, NULL, NULL, NULL, QZ_OPT_FLAG, NULL},
 };

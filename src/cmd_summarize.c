@@ -17,8 +17,7 @@ static const char *opt_config;
 static const qz_option options[] = {
     {'f', "format", "FORMAT", N_("yaml (default), json, markdown or html"), QZ_OPT_STRING,
      &opt_format},
-    {'o', "output", "FILE", N_("write to FILE (whole or not at all) instead of stdout"),
-     QZ_OPT_STRING, &opt_output},
+    QZ_OPTION_OUTPUT(opt_output),
     QZ_OPTION_ENCODING(opt_encoding),
     {0, "rules", "FILE", N_("add the patterns of a rules file to the built-in ones"), QZ_OPT_STRING,
      &opt_rules},
